@@ -1,0 +1,3 @@
+from regeldruk.cli import main
+
+main()

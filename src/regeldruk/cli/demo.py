@@ -1,0 +1,80 @@
+"""`regeldruk demo`: a demo organisation on embedded SQLite, with every report written."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import click
+
+from regeldruk.cli.context import AppContext
+
+DEMO_DATABASE = "regeldruk-demo.sqlite"
+
+
+@click.command()
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("regeldruk-demo"),
+    show_default=True,
+    help="Map voor de demodatabase en de rapporten.",
+)
+@click.pass_obj
+def demo(app: AppContext, directory: Path) -> None:
+    """Bouw een fictieve demo-organisatie en schrijf alle rapporten in een map.
+
+    Heeft geen 'regeldruk init' nodig en raakt uw eigen database niet aan.
+
+    Voorbeeld: regeldruk demo --dir /tmp/demo
+    """
+    from regeldruk.db.engine import Database, ensure_schema
+    from regeldruk.demo import REPORT_WEEK, build_demo
+    from regeldruk.exports.markdown_report import render_report_markdown
+    from regeldruk.reporting import Period, build_report
+    from regeldruk.timeparse import now_utc
+
+    directory.mkdir(parents=True, exist_ok=True)
+    database_path = directory / DEMO_DATABASE
+    for suffix in ("", "-wal", "-shm"):  # the demo database is ours to rebuild
+        Path(f"{database_path}{suffix}").unlink(missing_ok=True)
+    db = Database(f"sqlite:///{database_path}")
+    ensure_schema(db.engine)
+    click.echo("Demo-organisatie opbouwen…")
+    result = build_demo(db)
+    app.database_url = db.url  # errors below name the demo database
+    click.echo(
+        f"  {result.teams} teams, {result.workers} medewerkers, {result.entries} registraties "
+        f"({result.first:%d-%m-%Y} t/m {result.last:%d-%m-%Y})"
+    )
+    monday = date.fromisocalendar(*REPORT_WEEK, 1)
+    period = Period(monday, date.fromisocalendar(*REPORT_WEEK, 7), app.tz)
+    with db.session() as session:
+        from sqlalchemy import select
+
+        from regeldruk.db.models import Worker
+
+        ids = list(session.scalars(select(Worker.id)))
+        report = build_report(session, period, now_utc(), "De Voorbeeldhaven", ids, True)
+    written = [
+        directory / "weekrapport.md",
+        directory / "weekrapport.json",
+    ]
+    written[0].write_text(render_report_markdown(report), encoding="utf-8")
+    written[1].write_text(
+        json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    db.dispose()
+    s = report.summary
+    share = f"{s.accountability_share:.1%}" if s.accountability_share is not None else "–"
+    click.echo(f"Week {REPORT_WEEK[0]}-W{REPORT_WEEK[1]}: aandeel verantwoording {share}")
+    click.echo("Geschreven:")
+    click.echo(f"  {database_path}")
+    for path in written:
+        click.echo(f"  {path}")
+    click.echo(
+        f"Verder kijken: regeldruk --database sqlite:///{database_path} report --team "
+        "'Team Noord' --week 2026-W44"
+    )

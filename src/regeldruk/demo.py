@@ -1,0 +1,245 @@
+"""A fictional demo organisation with realistic weeks of logged time.
+
+Three teams of twelve workers, six weeks (2026-W39 to W44, across the end of summer time on
+25 October), several municipalities, evening crisis duties that cross midnight. Generated
+from a fixed seed, so every run gives the same data.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from regeldruk.db.engine import Database
+from regeldruk.db.models import AuditEvent, TimeEntry
+from regeldruk.municipalities import resolve_municipality
+from regeldruk.organisation import ensure_organisation, ensure_team, ensure_worker
+from regeldruk.privacy import check_note
+from regeldruk.timeparse import local_datetime, now_utc
+
+ORGANISATION = "Jeugdhulp De Voorbeeldhaven (fictief)"
+TEAMS = {
+    "Team Noord": ["Utrecht", "De Bilt", "Zeist", "Stichtse Vecht"],
+    "Team Oost": ["Amersfoort", "Leusden", "Soest", "Baarn"],
+    "Team West": ["Nieuwegein", "Houten", "IJsselstein", "Utrecht"],
+}
+FIRST_NAMES = [
+    "Sanne",
+    "Daan",
+    "Fatima",
+    "Lotte",
+    "Youssef",
+    "Eva",
+    "Bram",
+    "Noor",
+    "Thijs",
+    "Mila",
+    "Jesse",
+    "Anouk",
+    "Milan",
+    "Iris",
+    "Sem",
+    "Yara",
+    "Ruben",
+    "Femke",
+    "Luuk",
+    "Zeynep",
+    "Tim",
+    "Esra",
+    "Niels",
+    "Roos",
+    "Kevin",
+    "Lisa",
+    "Mehmet",
+    "Julia",
+    "Stijn",
+    "Amira",
+    "Koen",
+    "Sophie",
+    "Jasper",
+    "Naomi",
+    "Wouter",
+    "Hanna",
+]
+WEEKS = [(2026, week) for week in range(39, 45)]
+REPORT_WEEK = (2026, 44)
+
+# (category, minutes range, needs municipality) for the blocks of a working day.
+CLIENT = [("client-face", (45, 90)), ("client-remote", (20, 45)), ("client-group", (60, 90))]
+INDIRECT = [
+    ("netwerk", (20, 45)),
+    ("casusoverleg", (30, 60)),
+    ("dossier", (20, 50)),
+    ("voorbereiding", (15, 30)),
+]
+ACCOUNTABILITY = [
+    ("rapportage", (30, 75), "Voortgangsrapportage gemeente"),
+    ("verlenging", (30, 60), "Verlengingsaanvraag"),
+    ("toewijzing", (20, 45), "Aanvraag toewijzing"),
+    ("declaratie", (15, 40), "Declaratie maand"),
+    ("tijdregistratie", (10, 15), None),
+    ("gegevenslevering", (20, 40), "Monitor jeugdhulp"),
+]
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    workers: int
+    teams: int
+    entries: int
+    first: date
+    last: date
+
+
+def _working_days(rng: random.Random, contract_hours: float) -> list[int]:
+    days = 5 if contract_hours >= 32 else 4
+    return sorted(rng.sample(range(5), days))
+
+
+def _day_blocks(
+    rng: random.Random, day: date, day_minutes: int, heavy_paperwork: float
+) -> list[tuple[str, int]]:
+    blocks: list[tuple[str, int]] = []
+    minutes_left = day_minutes + rng.choice([-30, 0, 0, 15, 30])
+    if day.weekday() == 1:
+        blocks.append(("teamoverleg", 60))
+        minutes_left -= 60
+    while minutes_left > 20:
+        roll = rng.random()
+        if roll < 0.45 - heavy_paperwork:
+            key, (lo, hi) = rng.choice(CLIENT)
+            if rng.random() < 0.4:
+                blocks.append(("reistijd", rng.randint(2, 4) * 5))
+        elif roll < 0.60 - heavy_paperwork:
+            key, (lo, hi) = rng.choice(INDIRECT)
+        elif roll < 0.95:
+            key, (lo, hi), _ = rng.choice(ACCOUNTABILITY)
+        else:
+            key, (lo, hi) = rng.choice(
+                [("teamoverleg", (45, 90)), ("scholing", (60, 120)), ("overig", (10, 30))]
+            )
+        length = min(rng.randint(lo, hi) // 5 * 5, minutes_left)
+        blocks.append((key, length))
+        minutes_left -= length
+    return blocks
+
+
+def _note_for(key: str, rng: random.Random) -> str | None:
+    for category, _, note in ACCOUNTABILITY:
+        if category == key and note and rng.random() < 0.3:
+            return note
+    return None
+
+
+def build_demo(db: Database, seed: int = 2026) -> DemoResult:
+    """Fill an empty database with the demo organisation."""
+    rng = random.Random(seed)
+    tz = "Europe/Amsterdam"
+    count = 0
+    workers = 0
+    with db.session() as session:
+        organisation = ensure_organisation(session, ORGANISATION)
+        names = iter(FIRST_NAMES)
+        for team_name, municipality_names in TEAMS.items():
+            team = ensure_team(session, organisation, team_name)
+            codes = [resolve_municipality(name).code for name in municipality_names]
+            for index in range(12):
+                role = "teamleider" if index == 0 else "medewerker"
+                hours = rng.choice([24.0, 28.0, 32.0, 36.0, 36.0])
+                worker = ensure_worker(
+                    session, team, f"{next(names)} ({team_name[5:]})", role, hours
+                )
+                workers += 1
+                heavy = rng.uniform(0.0, 0.15)  # some workers carry more paperwork
+                for year, week in WEEKS:
+                    days = _working_days(rng, hours)
+                    day_minutes = int(hours * 60 / len(days))
+                    for weekday in days:
+                        day = date.fromisocalendar(year, week, weekday + 1)
+                        count += _add_day(
+                            session, worker.id, day, tz, rng, codes, heavy, day_minutes
+                        )
+                    if index % 4 == 1:  # an evening crisis duty that runs past midnight
+                        day = date.fromisocalendar(year, week, rng.randint(1, 5))
+                        start = local_datetime(day, 23, 0, tz)
+                        count += _add_entry(
+                            session,
+                            worker.id,
+                            "client-face",
+                            start,
+                            start + timedelta(minutes=rng.choice([90, 120])),
+                            rng.choice(codes),
+                            None,
+                        )
+    first = date.fromisocalendar(*WEEKS[0], 1)
+    last = date.fromisocalendar(*WEEKS[-1], 7)
+    return DemoResult(workers, len(TEAMS), count, first, last)
+
+
+def _add_day(
+    session: Session,
+    worker_id: int,
+    day: date,
+    tz: str,
+    rng: random.Random,
+    codes: list[str],
+    heavy: float,
+    day_minutes: int,
+) -> int:
+    moment = local_datetime(day, 8, rng.choice([15, 30, 45]), tz)
+    added = 0
+    municipality = rng.choice(codes)
+    for key, minutes in _day_blocks(rng, day, day_minutes, heavy):
+        if key in ("client-face", "client-remote", "client-group"):
+            municipality = rng.choice(codes)
+        end = moment + timedelta(minutes=minutes)
+        scoped = key not in ("teamoverleg", "scholing", "overig", "tijdregistratie")
+        added += _add_entry(
+            session,
+            worker_id,
+            key,
+            moment,
+            end,
+            municipality if scoped else None,
+            _note_for(key, rng),
+        )
+        moment = end
+    return added
+
+
+def _add_entry(
+    session: Session,
+    worker_id: int,
+    key: str,
+    start: datetime,
+    end: datetime,
+    municipality: str | None,
+    note: str | None,
+) -> int:
+    row = TimeEntry(
+        worker_id=worker_id,
+        category_key=key,
+        start_at=start,
+        end_at=end,
+        municipality_code=municipality,
+        note=check_note(note),
+        created_at=now_utc(),
+        updated_at=now_utc(),
+    )
+    session.add(row)
+    session.flush()
+    session.add(
+        AuditEvent(
+            at=now_utc(),
+            actor_id=worker_id,
+            entry_id=row.id,
+            action="create",
+            before=None,
+            after=json.dumps({"demo": True}),
+        )
+    )
+    return 1

@@ -1,0 +1,1 @@
+"""Renderers: turn core results into files (Markdown, Excel, HTML)."""

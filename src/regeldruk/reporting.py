@@ -1,0 +1,259 @@
+"""Aggregations of logged time, in SQL so they run where the data is (SQLite or PostgreSQL).
+
+Entries are clipped to the period (and, for day reports, to each day), so an entry that
+crosses midnight counts on each day. Everything is summed in whole minutes: exact.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Integer,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.expression import FunctionElement
+
+from regeldruk.db.models import Category, Team, TimeEntry, UTCDateTime, Worker
+from regeldruk.taxonomy import KINDS
+from regeldruk.timeparse import floor_minute, local_midnight
+
+
+class epoch_minutes(FunctionElement[int]):
+    """Minutes since 1970-01-01 UTC of a UTC timestamp column."""
+
+    type = BigInteger()
+    inherit_cache = True
+    name = "epoch_minutes"
+
+
+@compiles(epoch_minutes, "sqlite")
+def _epoch_minutes_sqlite(element: epoch_minutes, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"(CAST(strftime('%s', {compiler.process(element.clauses, **kw)}) AS INTEGER) / 60)"
+
+
+@compiles(epoch_minutes, "postgresql")
+def _epoch_minutes_pg(element: epoch_minutes, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"(CAST(EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)}) AS BIGINT) / 60)"
+
+
+def to_epoch_minutes(moment: datetime) -> int:
+    return int(floor_minute(moment).timestamp()) // 60
+
+
+@dataclass(frozen=True)
+class Period:
+    """Local days first..last inclusive, in a time zone."""
+
+    first: date
+    last: date
+    tz: str
+
+    @property
+    def start(self) -> datetime:
+        return local_midnight(self.first, self.tz)
+
+    @property
+    def end(self) -> datetime:
+        return local_midnight(self.last + timedelta(days=1), self.tz)
+
+    def days(self) -> list[date]:
+        return [self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)]
+
+
+@dataclass
+class Summary:
+    """Minutes per kind and the headline figures derived from them."""
+
+    minutes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(self.minutes.values())
+
+    @property
+    def accountability_share(self) -> float | None:
+        total = self.total_minutes
+        return self.minutes["accountability"] / total if total else None
+
+    @property
+    def paperwork_ratio(self) -> float | None:
+        """Accountability minutes per hour of direct client contact."""
+        client = self.minutes["client"]
+        return self.minutes["accountability"] * 60 / client if client else None
+
+    def add(self, kind: str, minutes: int) -> None:
+        self.minutes[kind] = self.minutes.get(kind, 0) + minutes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "hours": {kind: self.minutes.get(kind, 0) / 60 for kind in KINDS},
+            "minutes": {kind: self.minutes.get(kind, 0) for kind in KINDS},
+            "total_hours": self.total_minutes / 60,
+            "total_minutes": self.total_minutes,
+            "accountability_share": self.accountability_share,
+            "paperwork_ratio": self.paperwork_ratio,
+        }
+
+
+def _clipped_minutes(
+    lo: ColumnElement[int] | int, hi: ColumnElement[int] | int, now: datetime
+) -> tuple[ColumnElement[int], ColumnElement[bool]]:
+    """(minutes of each entry inside [lo, hi), the condition that it overlaps at all)."""
+    start = epoch_minutes(TimeEntry.start_at)
+    end = epoch_minutes(func.coalesce(TimeEntry.end_at, literal(floor_minute(now), UTCDateTime())))
+    lo_expr = literal(lo, Integer()) if isinstance(lo, int) else lo
+    hi_expr = literal(hi, Integer()) if isinstance(hi, int) else hi
+    clipped = case((end > hi_expr, hi_expr), else_=end) - case(
+        (start < lo_expr, lo_expr), else_=start
+    )
+    return clipped, and_(start < hi_expr, end > lo_expr)
+
+
+def _live(worker_ids: Iterable[int] | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [TimeEntry.deleted_at.is_(None)]
+    if worker_ids is not None:
+        conditions.append(TimeEntry.worker_id.in_(list(worker_ids)))
+    return conditions
+
+
+def _period_filter(period: Period) -> ColumnElement[bool]:
+    # Cheap index-friendly pre-filter on the raw timestamps before the exact clipping.
+    return and_(
+        TimeEntry.start_at < period.end,
+        or_(TimeEntry.end_at.is_(None), TimeEntry.end_at > period.start),
+    )
+
+
+def summarise(
+    session: Session, period: Period, now: datetime, worker_ids: Iterable[int] | None = None
+) -> Summary:
+    clipped, overlaps = _clipped_minutes(
+        to_epoch_minutes(period.start), to_epoch_minutes(period.end), now
+    )
+    rows = session.execute(
+        select(Category.kind, func.sum(clipped))
+        .join(Category, Category.key == TimeEntry.category_key)
+        .where(*_live(worker_ids), _period_filter(period), overlaps)
+        .group_by(Category.kind)
+    )
+    summary = Summary()
+    for kind, minutes in rows:
+        summary.add(kind, int(minutes or 0))
+    return summary
+
+
+def summarise_per_worker(
+    session: Session, period: Period, now: datetime, worker_ids: Iterable[int] | None = None
+) -> dict[str, Summary]:
+    clipped, overlaps = _clipped_minutes(
+        to_epoch_minutes(period.start), to_epoch_minutes(period.end), now
+    )
+    rows = session.execute(
+        select(Worker.name, Category.kind, func.sum(clipped))
+        .join(Category, Category.key == TimeEntry.category_key)
+        .join(Worker, Worker.id == TimeEntry.worker_id)
+        .where(*_live(worker_ids), _period_filter(period), overlaps)
+        .group_by(Worker.name, Category.kind)
+        .order_by(Worker.name)
+    )
+    result: dict[str, Summary] = defaultdict(Summary)
+    for name, kind, minutes in rows:
+        result[name].add(kind, int(minutes or 0))
+    return dict(result)
+
+
+def summarise_per_day(
+    session: Session, period: Period, now: datetime, worker_ids: Iterable[int] | None = None
+) -> dict[date, Summary]:
+    """Minutes per local day and kind; each day is its own window (DST days included)."""
+    days = period.days()
+    # A derived table of day windows; UNION ALL because SQLite's VALUES cannot name columns.
+    day_selects = [
+        select(
+            literal(n, Integer()).label("day"),
+            literal(to_epoch_minutes(local_midnight(day, period.tz)), BigInteger()).label("lo"),
+            literal(
+                to_epoch_minutes(local_midnight(day + timedelta(days=1), period.tz)), BigInteger()
+            ).label("hi"),
+        )
+        for n, day in enumerate(days)
+    ]
+    day_table = union_all(*day_selects).subquery("days")
+    clipped, overlaps = _clipped_minutes(day_table.c.lo, day_table.c.hi, now)
+    rows = session.execute(
+        select(day_table.c.day, Category.kind, func.sum(clipped))
+        .select_from(TimeEntry)
+        .join(Category, Category.key == TimeEntry.category_key)
+        .join(day_table, overlaps)
+        .where(*_live(worker_ids), _period_filter(period))
+        .group_by(day_table.c.day, Category.kind)
+    )
+    result = {day: Summary() for day in days}
+    for index, kind, minutes in rows:
+        result[days[index]].add(kind, int(minutes or 0))
+    return result
+
+
+def team_names(session: Session) -> Sequence[str]:
+    return list(session.scalars(select(Team.name).order_by(Team.name)))
+
+
+@dataclass
+class Report:
+    """What `regeldruk report` shows: the period, its totals, per day and per worker."""
+
+    period: Period
+    scope: str  # the worker's name or "Team X"
+    summary: Summary
+    per_day: dict[date, Summary]
+    per_worker: dict[str, Summary] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {
+            "from": self.period.first.isoformat(),
+            "to": self.period.last.isoformat(),
+            "scope": self.scope,
+            **self.summary.to_json(),
+            "days": [
+                {"date": day.isoformat(), **summary.to_json()}
+                for day, summary in self.per_day.items()
+            ],
+        }
+        if self.per_worker is not None:
+            payload["workers"] = [
+                {"worker": name, **summary.to_json()} for name, summary in self.per_worker.items()
+            ]
+        return payload
+
+
+def build_report(
+    session: Session,
+    period: Period,
+    now: datetime,
+    scope: str,
+    worker_ids: Sequence[int],
+    per_worker: bool = False,
+) -> Report:
+    return Report(
+        period=period,
+        scope=scope,
+        summary=summarise(session, period, now, worker_ids),
+        per_day=summarise_per_day(session, period, now, worker_ids),
+        per_worker=summarise_per_worker(session, period, now, worker_ids) if per_worker else None,
+    )
