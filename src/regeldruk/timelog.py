@@ -2,7 +2,8 @@
 
 Every change runs in one transaction together with its audit event. Overlap is checked here
 (with the SQLite write lock held, see db.engine) and, on PostgreSQL, also by an exclusion
-constraint, so two processes cannot race into an overlap.
+constraint, so two processes cannot race into an overlap. This is the CLI's hot path, so it
+uses SQLAlchemy Core on db.schema and never imports the ORM.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pendulum
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select, update
+from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from regeldruk.db.engine import Database
-from regeldruk.db.models import AuditEvent, TimeEntry, Worker
-from regeldruk.db.models import Category as CategoryRow
+from regeldruk.db.schema import audit_event, category, time_entry, worker
 from regeldruk.errors import NotFoundError, OverlapError, RegeldrukError
 from regeldruk.municipalities import by_code, resolve_municipality
 from regeldruk.privacy import check_note
@@ -83,29 +83,32 @@ class StartResult:
     stopped: Entry | None
 
 
-def _snapshot(row: TimeEntry) -> dict[str, Any]:
+Row = RowMapping
+# The columns an audit event records, before and after a change.
+SNAPSHOT_COLUMNS = (
+    "category_key",
+    "start_at",
+    "end_at",
+    "municipality_code",
+    "form_id",
+    "note",
+    "deleted_at",
+)
+
+
+def _snapshot(row: Row) -> dict[str, Any]:
     return {
-        "category_key": row.category_key,
-        "start_at": row.start_at.isoformat(),
-        "end_at": row.end_at.isoformat() if row.end_at else None,
-        "municipality_code": row.municipality_code,
-        "form_id": row.form_id,
-        "note": row.note,
-        "deleted_at": row.deleted_at.isoformat() if row.deleted_at else None,
+        key: row[key].isoformat() if isinstance(row[key], datetime) else row[key]
+        for key in SNAPSHOT_COLUMNS
     }
 
 
-def _restore(row: TimeEntry, snapshot: dict[str, Any]) -> None:
-    def moment(value: str | None) -> datetime | None:
-        return None if value is None else datetime.fromisoformat(value)
-
-    row.category_key = snapshot["category_key"]
-    row.start_at = datetime.fromisoformat(snapshot["start_at"])
-    row.end_at = moment(snapshot["end_at"])
-    row.municipality_code = snapshot["municipality_code"]
-    row.form_id = snapshot["form_id"]
-    row.note = snapshot["note"]
-    row.deleted_at = moment(snapshot["deleted_at"])
+def _from_snapshot(snapshot: dict[str, Any]) -> dict[str, Any]:
+    values = dict(snapshot)
+    for key in ("start_at", "end_at", "deleted_at"):
+        if values[key] is not None:
+            values[key] = datetime.fromisoformat(values[key])
+    return values
 
 
 class TimeLog:
@@ -129,17 +132,17 @@ class TimeLog:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def worker_id(self, session: Session) -> int:
+    def worker_id(self, connection: Connection) -> int:
         if self._worker_id is None:
-            found = session.scalars(
-                select(Worker.id).where(Worker.name == self.worker_name)
-            ).first()
+            found = connection.execute(
+                select(worker.c.id).where(worker.c.name == self.worker_name)
+            ).scalar()
             if found is None:
                 raise NotFoundError(
                     f"Medewerker '{self.worker_name}' staat niet in deze database. "
                     "Voer 'regeldruk init --worker NAAM --team TEAM' uit."
                 )
-            self._worker_id = found
+            self._worker_id = int(found)
         return self._worker_id
 
     def category(self, text: str) -> Category:
@@ -148,72 +151,94 @@ class TimeLog:
     def _now(self) -> datetime:
         return floor_minute(self.clock())
 
-    def _entry(self, row: TimeEntry) -> Entry:
-        category = self._labels.get(row.category_key)
+    def _entry(self, row: Row) -> Entry:
+        known = self._labels.get(row["category_key"])
         return Entry(
-            id=row.id,
-            start=row.start_at,
-            end=row.end_at,
-            category=row.category_key,
-            kind=category.kind if category else "other",
-            label=category.label if category else row.category_key,
-            gemeente=row.municipality_code,
-            form=row.form_id,
-            note=row.note,
+            id=row["id"],
+            start=row["start_at"],
+            end=row["end_at"],
+            category=row["category_key"],
+            kind=known.kind if known else "other",
+            label=known.label if known else row["category_key"],
+            gemeente=row["municipality_code"],
+            form=row["form_id"],
+            note=row["note"],
         )
 
-    def _ensure_category(self, session: Session, category: Category) -> None:
+    def _ensure_category(self, connection: Connection, chosen: Category) -> None:
         # The taxonomy may be replaced in the config: keep the category table in step.
-        row = session.get(CategoryRow, category.key)
+        row = connection.execute(
+            select(category.c.label, category.c.kind).where(category.c.key == chosen.key)
+        ).first()
         if row is None:
-            session.add(CategoryRow(key=category.key, label=category.label, kind=category.kind))
-            session.flush()
-        elif (row.label, row.kind) != (category.label, category.kind):
-            row.label, row.kind = category.label, category.kind
+            connection.execute(
+                insert(category).values(key=chosen.key, label=chosen.label, kind=chosen.kind)
+            )
+        elif (row.label, row.kind) != (chosen.label, chosen.kind):
+            connection.execute(
+                update(category)
+                .where(category.c.key == chosen.key)
+                .values(label=chosen.label, kind=chosen.kind)
+            )
 
-    def _audit(
-        self,
-        session: Session,
-        action: str,
-        row: TimeEntry,
-        before: dict[str, Any] | None,
-    ) -> None:
-        session.flush()
-        session.add(
-            AuditEvent(
+    def _fetch(self, connection: Connection, entry_id: int) -> Row | None:
+        return (
+            connection.execute(select(time_entry).where(time_entry.c.id == entry_id))
+            .mappings()
+            .first()
+        )
+
+    def _write(
+        self, connection: Connection, action: str, entry_id: int, before: Row | None, **values: Any
+    ) -> Row:
+        """Apply ``values`` to an entry (or insert it when entry_id is 0) and audit it."""
+        if entry_id:
+            connection.execute(
+                update(time_entry).where(time_entry.c.id == entry_id).values(**values)
+            )
+        else:
+            inserted = connection.execute(insert(time_entry).values(**values))
+            entry_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
+        after = self._fetch(connection, entry_id)
+        assert after is not None
+        connection.execute(
+            insert(audit_event).values(
                 at=now_utc(),
-                actor_id=self.worker_id(session),
-                entry_id=row.id,
+                actor_id=self.worker_id(connection),
+                entry_id=entry_id,
                 action=action,
-                before=None if before is None else json.dumps(before),
-                after=json.dumps(_snapshot(row)),
+                before=None if before is None else json.dumps(_snapshot(before)),
+                after=json.dumps(_snapshot(after)),
             )
         )
+        return after
 
     def _check_overlap(
         self,
-        session: Session,
+        connection: Connection,
         start: datetime,
         end: datetime | None,
         ignore: Sequence[int] = (),
     ) -> None:
         """Refuse [start, end) when it overlaps another live entry; end None means open."""
-        query = select(TimeEntry).where(
-            TimeEntry.worker_id == self.worker_id(session),
-            TimeEntry.deleted_at.is_(None),
-            or_(TimeEntry.end_at.is_(None), TimeEntry.end_at > start),
+        query = select(time_entry).where(
+            time_entry.c.worker_id == self.worker_id(connection),
+            time_entry.c.deleted_at.is_(None),
+            or_(time_entry.c.end_at.is_(None), time_entry.c.end_at > start),
         )
         if end is not None:
-            query = query.where(TimeEntry.start_at < end)
+            query = query.where(time_entry.c.start_at < end)
         if ignore:
-            query = query.where(TimeEntry.id.not_in(ignore))
-        conflict = session.scalars(query.order_by(TimeEntry.start_at).limit(1)).first()
+            query = query.where(time_entry.c.id.not_in(ignore))
+        conflict = (
+            connection.execute(query.order_by(time_entry.c.start_at).limit(1)).mappings().first()
+        )
         if conflict is not None:
             entry = self._entry(conflict)
             raise OverlapError(
                 f"Overlapt met registratie {entry.describe(self.tz)}. "
                 "Pas die eerst aan of kies andere tijden.",
-                conflict.id,
+                entry.id,
             )
 
     def _validate_span(self, start: datetime, end: datetime | None) -> None:
@@ -231,11 +256,11 @@ class TimeLog:
             return text.strip().upper()
         return resolve_municipality(text).code
 
-    def _commit(self, work: Callable[[Session], Any]) -> Any:
+    def _commit(self, work: Callable[[Connection], Any]) -> Any:
         """Run a change in one transaction; a race lost on PostgreSQL becomes an overlap."""
         try:
-            with self.db.session() as session:
-                return work(session)
+            with self.db.transaction() as connection:
+                return work(connection)
         except IntegrityError as err:
             text = str(err.orig)
             if "ex_entry_no_overlap" in text or "uq_entry_running" in text:
@@ -246,49 +271,77 @@ class TimeLog:
                 ) from None
             raise
 
-    def _live_row(self, session: Session, entry_id: int) -> TimeEntry:
-        row = session.get(TimeEntry, entry_id)
-        if row is None or row.worker_id != self.worker_id(session) or row.deleted_at is not None:
+    def _live_row(self, connection: Connection, entry_id: int) -> Row:
+        row = self._fetch(connection, entry_id)
+        if (
+            row is None
+            or row["worker_id"] != self.worker_id(connection)
+            or row["deleted_at"] is not None
+        ):
             raise NotFoundError(f"Registratie #{entry_id} bestaat niet (of is verwijderd).")
         return row
 
-    def _running_row(self, session: Session) -> TimeEntry | None:
-        return session.scalars(
-            select(TimeEntry).where(
-                TimeEntry.worker_id == self.worker_id(session),
-                TimeEntry.end_at.is_(None),
-                TimeEntry.deleted_at.is_(None),
+    def _running_row(self, connection: Connection) -> Row | None:
+        return (
+            connection.execute(
+                select(time_entry).where(
+                    time_entry.c.worker_id == self.worker_id(connection),
+                    time_entry.c.end_at.is_(None),
+                    time_entry.c.deleted_at.is_(None),
+                )
             )
-        ).first()
+            .mappings()
+            .first()
+        )
 
-    def _close(self, session: Session, row: TimeEntry, at: datetime) -> Entry:
+    def _close(self, connection: Connection, row: Row, at: datetime) -> Entry:
         """Stop a running entry at ``at``; one that lasted under a minute is dropped."""
-        if at < row.start_at:
-            start = pendulum.instance(row.start_at).in_timezone(self.tz).format("HH:mm")
+        if at < row["start_at"]:
+            start = pendulum.instance(row["start_at"]).in_timezone(self.tz).format("HH:mm")
             raise RegeldrukError(
                 f"De stoptijd ligt vóór de start van de lopende activiteit ({start})."
             )
-        before = _snapshot(row)
-        if at == row.start_at:
-            row.deleted_at = now_utc()
-            self._audit(session, "delete", row, before)
+        if at == row["start_at"]:
+            closed = self._write(connection, "delete", row["id"], row, deleted_at=now_utc())
         else:
-            self._validate_span(row.start_at, at)
-            self._check_overlap(session, row.start_at, at, ignore=[row.id])
-            row.end_at = at
-            row.updated_at = now_utc()
-            self._audit(session, "edit", row, before)
-        return self._entry(row)
+            self._validate_span(row["start_at"], at)
+            self._check_overlap(connection, row["start_at"], at, ignore=[row["id"]])
+            closed = self._write(
+                connection, "edit", row["id"], row, end_at=at, updated_at=now_utc()
+            )
+        return self._entry(closed)
+
+    def _new_values(
+        self,
+        chosen: Category,
+        start: datetime,
+        end: datetime | None,
+        code: str | None,
+        form: str | None,
+        note: str | None,
+        connection: Connection,
+    ) -> dict[str, Any]:
+        return {
+            "worker_id": self.worker_id(connection),
+            "category_key": chosen.key,
+            "start_at": start,
+            "end_at": end,
+            "municipality_code": code,
+            "form_id": form or None,
+            "note": note,
+            "created_at": now_utc(),
+            "updated_at": now_utc(),
+        }
 
     # -- commands --------------------------------------------------------------------------
 
     def get(self, entry_id: int) -> Entry:
-        with self.db.session() as session:
-            return self._entry(self._live_row(session, entry_id))
+        with self.db.transaction() as connection:
+            return self._entry(self._live_row(connection, entry_id))
 
     def running(self) -> Entry | None:
-        with self.db.session() as session:
-            row = self._running_row(session)
+        with self.db.transaction() as connection:
+            row = self._running_row(connection)
             return self._entry(row) if row else None
 
     def start(
@@ -305,25 +358,14 @@ class TimeLog:
         code = self._municipality(gemeente)
         clean_note = check_note(note)
 
-        def work(session: Session) -> StartResult:
-            self._ensure_category(session, chosen)
-            running = self._running_row(session)
-            stopped = self._close(session, running, moment) if running else None
-            self._check_overlap(session, moment, None)
-            row = TimeEntry(
-                worker_id=self.worker_id(session),
-                category_key=chosen.key,
-                start_at=moment,
-                end_at=None,
-                municipality_code=code,
-                form_id=form or None,
-                note=clean_note,
-                created_at=now_utc(),
-                updated_at=now_utc(),
-            )
-            session.add(row)
-            self._audit(session, "create", row, None)
-            return StartResult(self._entry(row), stopped)
+        def work(connection: Connection) -> StartResult:
+            self._ensure_category(connection, chosen)
+            running = self._running_row(connection)
+            stopped = self._close(connection, running, moment) if running else None
+            self._check_overlap(connection, moment, None)
+            values = self._new_values(chosen, moment, None, code, form, clean_note, connection)
+            started = self._write(connection, "create", 0, None, **values)
+            return StartResult(self._entry(started), stopped)
 
         result: StartResult = self._commit(work)
         return result
@@ -331,11 +373,11 @@ class TimeLog:
     def stop(self, at: datetime | None = None) -> Entry:
         moment = floor_minute(at) if at else self._now()
 
-        def work(session: Session) -> Entry:
-            running = self._running_row(session)
+        def work(connection: Connection) -> Entry:
+            running = self._running_row(connection)
             if running is None:
                 raise NotFoundError("Er loopt geen activiteit.")
-            return self._close(session, running, moment)
+            return self._close(connection, running, moment)
 
         entry: Entry = self._commit(work)
         return entry
@@ -355,23 +397,11 @@ class TimeLog:
         code = self._municipality(gemeente)
         clean_note = check_note(note)
 
-        def work(session: Session) -> Entry:
-            self._ensure_category(session, chosen)
-            self._check_overlap(session, start, end)
-            row = TimeEntry(
-                worker_id=self.worker_id(session),
-                category_key=chosen.key,
-                start_at=start,
-                end_at=end,
-                municipality_code=code,
-                form_id=form or None,
-                note=clean_note,
-                created_at=now_utc(),
-                updated_at=now_utc(),
-            )
-            session.add(row)
-            self._audit(session, "create", row, None)
-            return self._entry(row)
+        def work(connection: Connection) -> Entry:
+            self._ensure_category(connection, chosen)
+            self._check_overlap(connection, start, end)
+            values = self._new_values(chosen, start, end, code, form, clean_note, connection)
+            return self._entry(self._write(connection, "create", 0, None, **values))
 
         entry: Entry = self._commit(work)
         return entry
@@ -388,40 +418,44 @@ class TimeLog:
     ) -> Entry:
         """Change an entry; for gemeente, form and note, None or '' clears the value."""
         chosen = self.category(category) if category else None
-        code = UNCHANGED if gemeente is UNCHANGED else self._municipality(gemeente)
-        clean_note = UNCHANGED if note is UNCHANGED else check_note(note)
+        changes: dict[str, Any] = {}
+        if gemeente is not UNCHANGED:
+            changes["municipality_code"] = self._municipality(gemeente)
+        if form is not UNCHANGED:
+            changes["form_id"] = form or None
+        if note is not UNCHANGED:
+            changes["note"] = check_note(note)
 
-        def work(session: Session) -> Entry:
-            row = self._live_row(session, entry_id)
-            before = _snapshot(row)
-            new_start = floor_minute(start) if start else row.start_at
-            new_end = floor_minute(end) if end else row.end_at
+        def work(connection: Connection) -> Entry:
+            row = self._live_row(connection, entry_id)
+            new_start = floor_minute(start) if start else row["start_at"]
+            new_end = floor_minute(end) if end else row["end_at"]
             self._validate_span(new_start, new_end)
-            self._check_overlap(session, new_start, new_end, ignore=[row.id])
+            self._check_overlap(connection, new_start, new_end, ignore=[entry_id])
             if chosen:
-                self._ensure_category(session, chosen)
-                row.category_key = chosen.key
-            row.start_at, row.end_at = new_start, new_end
-            if code is not UNCHANGED:
-                row.municipality_code = code
-            if form is not UNCHANGED:
-                row.form_id = form or None
-            if clean_note is not UNCHANGED:
-                row.note = clean_note
-            row.updated_at = now_utc()
-            self._audit(session, "edit", row, before)
-            return self._entry(row)
+                self._ensure_category(connection, chosen)
+                changes["category_key"] = chosen.key
+            edited = self._write(
+                connection,
+                "edit",
+                entry_id,
+                row,
+                start_at=new_start,
+                end_at=new_end,
+                updated_at=now_utc(),
+                **changes,
+            )
+            return self._entry(edited)
 
         entry: Entry = self._commit(work)
         return entry
 
     def delete(self, entry_id: int) -> Entry:
-        def work(session: Session) -> Entry:
-            row = self._live_row(session, entry_id)
-            before = _snapshot(row)
-            row.deleted_at = now_utc()
-            self._audit(session, "delete", row, before)
-            return self._entry(row)
+        def work(connection: Connection) -> Entry:
+            row = self._live_row(connection, entry_id)
+            return self._entry(
+                self._write(connection, "delete", entry_id, row, deleted_at=now_utc())
+            )
 
         entry: Entry = self._commit(work)
         return entry
@@ -429,52 +463,60 @@ class TimeLog:
     def undo(self) -> str:
         """Undo this worker's most recent change that has not been undone yet."""
 
-        def work(session: Session) -> str:
-            event = session.scalars(
-                select(AuditEvent)
-                .where(
-                    AuditEvent.actor_id == self.worker_id(session),
-                    AuditEvent.action.in_(("create", "edit", "delete")),
-                    AuditEvent.undone_at.is_(None),
+        def work(connection: Connection) -> str:
+            event = connection.execute(
+                select(
+                    audit_event.c.id,
+                    audit_event.c.entry_id,
+                    audit_event.c.action,
+                    audit_event.c.before,
                 )
-                .order_by(AuditEvent.id.desc())
+                .where(
+                    audit_event.c.actor_id == self.worker_id(connection),
+                    audit_event.c.action.in_(("create", "edit", "delete")),
+                    audit_event.c.undone_at.is_(None),
+                )
+                .order_by(audit_event.c.id.desc())
                 .limit(1)
             ).first()
             if event is None or event.entry_id is None:
                 raise NotFoundError("Er is niets om ongedaan te maken.")
-            row = session.get(TimeEntry, event.entry_id)
+            row = self._fetch(connection, event.entry_id)
             assert row is not None
-            before = _snapshot(row)
             if event.action == "create":
-                row.deleted_at = now_utc()
+                values: dict[str, Any] = {"deleted_at": now_utc()}
                 what = "toevoegen"
             else:
-                assert event.before is not None
-                _restore(row, json.loads(event.before))
+                values = _from_snapshot(json.loads(event.before))
                 what = "wijzigen" if event.action == "edit" else "verwijderen"
-                if row.deleted_at is None:
-                    self._check_overlap(session, row.start_at, row.end_at, ignore=[row.id])
-            row.updated_at = now_utc()
-            event.undone_at = now_utc()
-            self._audit(session, "undo", row, before)
-            return f"Ongedaan gemaakt: {what} van {self._entry(row).describe(self.tz)}."
+                if values["deleted_at"] is None:
+                    self._check_overlap(
+                        connection, values["start_at"], values["end_at"], ignore=[row["id"]]
+                    )
+            restored = self._write(
+                connection, "undo", row["id"], row, updated_at=now_utc(), **values
+            )
+            connection.execute(
+                update(audit_event).where(audit_event.c.id == event.id).values(undone_at=now_utc())
+            )
+            return f"Ongedaan gemaakt: {what} van {self._entry(restored).describe(self.tz)}."
 
         message: str = self._commit(work)
         return message
 
     def entries(self, start: datetime, end: datetime) -> list[Entry]:
         """Live entries that overlap [start, end), oldest first."""
-        with self.db.session() as session:
-            rows = session.scalars(
-                select(TimeEntry)
+        with self.db.transaction() as connection:
+            rows = connection.execute(
+                select(time_entry)
                 .where(
-                    TimeEntry.worker_id == self.worker_id(session),
-                    TimeEntry.deleted_at.is_(None),
-                    TimeEntry.start_at < end,
-                    or_(TimeEntry.end_at.is_(None), TimeEntry.end_at > start),
+                    time_entry.c.worker_id == self.worker_id(connection),
+                    time_entry.c.deleted_at.is_(None),
+                    time_entry.c.start_at < end,
+                    or_(time_entry.c.end_at.is_(None), time_entry.c.end_at > start),
                 )
-                .order_by(TimeEntry.start_at)
-            ).all()
+                .order_by(time_entry.c.start_at)
+            ).mappings()
             return [self._entry(row) for row in rows]
 
     def entries_for_days(self, first: date, last: date) -> list[Entry]:

@@ -14,7 +14,10 @@ README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding=
 
 def all_commands(group: click.Group, prefix: str = "regeldruk") -> list[tuple[str, click.Command]]:
     found: list[tuple[str, click.Command]] = []
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None
         path = f"{prefix} {name}"
         found.append((path, command))
         if isinstance(command, click.Group):

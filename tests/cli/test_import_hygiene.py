@@ -1,4 +1,4 @@
-"""Commands that don't need Textual or openpyxl must not import them (start-up time)."""
+"""Commands that don't need Textual, openpyxl or the ORM must not import them (start-up time)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from regeldruk.cli import root
 try:
     root.main(sys.argv[1:], prog_name="regeldruk", standalone_mode=False)
 finally:
-    loaded = {m.split(".")[0] for m in sys.modules}
-    heavy = sorted(loaded & {"textual", "openpyxl", "rich", "alembic"})
+    loaded = {m.split(".")[0] for m in sys.modules} | set(sys.modules)
+    heavy = sorted(loaded & {"textual", "openpyxl", "rich", "alembic", "sqlalchemy.orm"})
     print("HEAVY=" + ",".join(heavy))
 """
 

@@ -6,6 +6,7 @@ Dutch line on stderr and exit code 1; no traceback ever reaches the user.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
 from typing import Any
@@ -59,7 +60,31 @@ class RegeldrukGroup(click.Group):
             fail(f"Onverwachte fout ({type(err).__name__}); details staan in {where}.")
 
 
-@click.group(cls=RegeldrukGroup, invoke_without_command=True)
+# Sub-commands are imported when they are used: `regeldruk log add` must start fast.
+LAZY_COMMANDS = {
+    "init": "regeldruk.cli.basics:init",
+    "categories": "regeldruk.cli.basics:categories",
+    "log": "regeldruk.cli.log:log",
+    "report": "regeldruk.cli.report:report",
+    "db": "regeldruk.cli.db:db",
+    "demo": "regeldruk.cli.demo:demo",
+}
+
+
+class LazyRootGroup(RegeldrukGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(LAZY_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = LAZY_COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+
+@click.group(cls=LazyRootGroup, invoke_without_command=True)
 @click.option(
     "--database",
     "database",
@@ -80,20 +105,6 @@ def root(ctx: click.Context, database: str | None) -> None:
         from regeldruk.cli.tui import open_tui
 
         open_tui(ctx.obj)
-
-
-def _register() -> None:
-    from regeldruk.cli import basics, db, demo, log, report
-
-    root.add_command(basics.init)
-    root.add_command(basics.categories)
-    root.add_command(log.log)
-    root.add_command(report.report)
-    root.add_command(db.db)
-    root.add_command(demo.demo)
-
-
-_register()
 
 
 def main() -> None:

@@ -6,14 +6,17 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from regeldruk.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session, sessionmaker
 
 # The newest migration; tests check that it equals Alembic's head, so the fast path
 # (one SELECT on alembic_version) needs no Alembic import.
@@ -145,16 +148,26 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions: sessionmaker[Session] | None = None
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
     @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A Core connection in one transaction: committed at the end, rolled back on error."""
+        with self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed when the block ends, rolled back when it raises."""
-        with self.sessions() as session, session.begin():
+        """An ORM unit of work: committed when the block ends, rolled back when it raises."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        with self._sessions() as session, session.begin():
             yield session
 
     def dispose(self) -> None:

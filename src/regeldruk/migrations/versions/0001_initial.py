@@ -7,7 +7,7 @@ Revises:
 import sqlalchemy as sa
 from alembic import op
 
-from regeldruk.db.models import UTCDateTime
+from regeldruk.db.schema import UTCDateTime
 from regeldruk.municipalities import all_municipalities
 from regeldruk.taxonomy import DEFAULT_CATEGORIES
 

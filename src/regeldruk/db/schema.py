@@ -1,0 +1,150 @@
+"""The tables, as SQLAlchemy Core. The time logging hot path uses these directly (without
+importing the ORM, which costs a CLI call ~80 ms); db.models maps typed ORM classes onto
+the same tables for everything else. Times are stored in UTC, converted only at the edges.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+ROLES = ("medewerker", "teamleider", "beheerder")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on SQLite (naive UTC text) and PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        utc = value.astimezone(UTC)
+        # A plain datetime keeps SQLite's text format uniform, so comparisons stay correct.
+        plain = datetime(
+            utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond
+        )
+        return plain if dialect.name == "sqlite" else plain.replace(tzinfo=UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
+        return value.astimezone(UTC)  # type: ignore[no-any-return]
+
+
+metadata = MetaData()
+
+organisation = Table(
+    "organisation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # The only identity that ever leaves the organisation (sector packages): random, stable.
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+team = Table(
+    "team",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("organisation_id", Integer, ForeignKey("organisation.id"), nullable=False),
+    Column("name", String(200), nullable=False),
+    UniqueConstraint("organisation_id", "name"),
+)
+
+worker = Table(
+    "worker",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("team_id", Integer, ForeignKey("team.id"), nullable=False),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),
+    Column("contract_hours", Float, nullable=False),
+    CheckConstraint("role IN ('medewerker', 'teamleider', 'beheerder')", name="ck_worker_role"),
+    CheckConstraint("contract_hours >= 0 AND contract_hours <= 60", name="ck_worker_hours"),
+)
+
+municipality = Table(
+    "municipality",
+    metadata,
+    Column("code", String(6), primary_key=True),  # CBS code, GM0344
+    Column("ijw_code", String(4), nullable=False, unique=True),
+    Column("name", String(100), nullable=False),
+    Column("province", String(50), nullable=False),
+    Column("region", String(100), nullable=False),
+)
+
+category = Table(
+    "category",
+    metadata,
+    Column("key", String(60), primary_key=True),
+    Column("label", String(200), nullable=False),
+    Column("kind", String(20), nullable=False),
+    CheckConstraint(
+        "kind IN ('client', 'indirect', 'accountability', 'other')", name="ck_category_kind"
+    ),
+)
+
+# One stretch of work. end_at is NULL while it runs: that row *is* the running timer,
+# committed when it starts, so it survives the process being killed. The partial unique
+# index "one running timer per worker" and PostgreSQL's exclusion constraint against
+# overlaps are in the migration (dialect options here would import every dialect).
+time_entry = Table(
+    "time_entry",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("worker_id", Integer, ForeignKey("worker.id"), nullable=False),
+    Column("category_key", String(60), ForeignKey("category.key"), nullable=False),
+    Column("start_at", UTCDateTime(), nullable=False),
+    Column("end_at", UTCDateTime(), nullable=True),
+    Column("municipality_code", String(6), ForeignKey("municipality.code"), nullable=True),
+    Column("form_id", String(120), nullable=True),
+    Column("note", String(500), nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("deleted_at", UTCDateTime(), nullable=True),
+    CheckConstraint("end_at IS NULL OR end_at > start_at", name="ck_entry_positive"),
+    Index("ix_entry_worker_start", "worker_id", "start_at"),
+)
+
+# Every creation, edit, deletion and undo of an entry, with the values before and after.
+audit_event = Table(
+    "audit_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UTCDateTime(), nullable=False),
+    Column("actor_id", Integer, ForeignKey("worker.id"), nullable=True),
+    Column("entry_id", Integer, ForeignKey("time_entry.id"), nullable=True),
+    Column("action", String(10), nullable=False),
+    Column("before", Text, nullable=True),  # JSON
+    Column("after", Text, nullable=True),  # JSON
+    Column("undone_at", UTCDateTime(), nullable=True),
+    CheckConstraint(
+        "action IN ('create', 'edit', 'delete', 'undo', 'approve', 'reopen')",
+        name="ck_audit_action",
+    ),
+    Index("ix_audit_actor", "actor_id", "id"),
+)
