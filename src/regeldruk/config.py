@@ -78,11 +78,11 @@ def parse_config(text: str, path: Path) -> Config:
         if key in raw:
             _expect(raw[key], str, key, path, "tekst")
     timezone = raw.get("timezone", DEFAULT_TIMEZONE)
-    import pendulum
+    from zoneinfo import ZoneInfo
 
     try:
-        pendulum.timezone(timezone)
-    except Exception:
+        ZoneInfo(timezone)
+    except (ValueError, KeyError, OSError):
         raise ConfigError(f"{path}: 'timezone' '{timezone}' is geen bekende tijdzone.") from None
     favourites = raw.get("favourites", [])
     _expect(favourites, list, "favourites", path, "een lijst van categoriesleutels")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-import pendulum
+if TYPE_CHECKING:
+    import pendulum
 
 
 def hours_minutes(minutes: int) -> str:
@@ -28,6 +30,8 @@ def ratio(value: float | None) -> str:
 
 
 def local(moment: datetime, tz: str) -> pendulum.DateTime:
+    import pendulum  # deferred: the TUI paints its first frame without it
+
     return pendulum.instance(moment).in_timezone(tz)
 
 

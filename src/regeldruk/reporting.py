@@ -24,12 +24,12 @@ from sqlalchemy import (
     select,
     union_all,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import FunctionElement
 
-from regeldruk.db.models import Category, Team, TimeEntry, UTCDateTime, Worker
+from regeldruk.db.schema import UTCDateTime, category, team, time_entry, worker
 from regeldruk.taxonomy import KINDS
 from regeldruk.timeparse import floor_minute, local_midnight
 
@@ -115,8 +115,10 @@ def _clipped_minutes(
     lo: ColumnElement[int] | int, hi: ColumnElement[int] | int, now: datetime
 ) -> tuple[ColumnElement[int], ColumnElement[bool]]:
     """(minutes of each entry inside [lo, hi), the condition that it overlaps at all)."""
-    start = epoch_minutes(TimeEntry.start_at)
-    end = epoch_minutes(func.coalesce(TimeEntry.end_at, literal(floor_minute(now), UTCDateTime())))
+    start = epoch_minutes(time_entry.c.start_at)
+    end = epoch_minutes(
+        func.coalesce(time_entry.c.end_at, literal(floor_minute(now), UTCDateTime()))
+    )
     lo_expr = literal(lo, Integer()) if isinstance(lo, int) else lo
     hi_expr = literal(hi, Integer()) if isinstance(hi, int) else hi
     clipped = case((end > hi_expr, hi_expr), else_=end) - case(
@@ -126,31 +128,31 @@ def _clipped_minutes(
 
 
 def _live(worker_ids: Iterable[int] | None) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [TimeEntry.deleted_at.is_(None)]
+    conditions: list[ColumnElement[bool]] = [time_entry.c.deleted_at.is_(None)]
     if worker_ids is not None:
-        conditions.append(TimeEntry.worker_id.in_(list(worker_ids)))
+        conditions.append(time_entry.c.worker_id.in_(list(worker_ids)))
     return conditions
 
 
 def _period_filter(period: Period) -> ColumnElement[bool]:
     # Cheap index-friendly pre-filter on the raw timestamps before the exact clipping.
     return and_(
-        TimeEntry.start_at < period.end,
-        or_(TimeEntry.end_at.is_(None), TimeEntry.end_at > period.start),
+        time_entry.c.start_at < period.end,
+        or_(time_entry.c.end_at.is_(None), time_entry.c.end_at > period.start),
     )
 
 
 def summarise(
-    session: Session, period: Period, now: datetime, worker_ids: Iterable[int] | None = None
+    connection: Connection, period: Period, now: datetime, worker_ids: Iterable[int] | None = None
 ) -> Summary:
     clipped, overlaps = _clipped_minutes(
         to_epoch_minutes(period.start), to_epoch_minutes(period.end), now
     )
-    rows = session.execute(
-        select(Category.kind, func.sum(clipped))
-        .join(Category, Category.key == TimeEntry.category_key)
+    rows = connection.execute(
+        select(category.c.kind, func.sum(clipped))
+        .join(category, category.c.key == time_entry.c.category_key)
         .where(*_live(worker_ids), _period_filter(period), overlaps)
-        .group_by(Category.kind)
+        .group_by(category.c.kind)
     )
     summary = Summary()
     for kind, minutes in rows:
@@ -159,18 +161,18 @@ def summarise(
 
 
 def summarise_per_worker(
-    session: Session, period: Period, now: datetime, worker_ids: Iterable[int] | None = None
+    connection: Connection, period: Period, now: datetime, worker_ids: Iterable[int] | None = None
 ) -> dict[str, Summary]:
     clipped, overlaps = _clipped_minutes(
         to_epoch_minutes(period.start), to_epoch_minutes(period.end), now
     )
-    rows = session.execute(
-        select(Worker.name, Category.kind, func.sum(clipped))
-        .join(Category, Category.key == TimeEntry.category_key)
-        .join(Worker, Worker.id == TimeEntry.worker_id)
+    rows = connection.execute(
+        select(worker.c.name, category.c.kind, func.sum(clipped))
+        .join(category, category.c.key == time_entry.c.category_key)
+        .join(worker, worker.c.id == time_entry.c.worker_id)
         .where(*_live(worker_ids), _period_filter(period), overlaps)
-        .group_by(Worker.name, Category.kind)
-        .order_by(Worker.name)
+        .group_by(worker.c.name, category.c.kind)
+        .order_by(worker.c.name)
     )
     result: dict[str, Summary] = defaultdict(Summary)
     for name, kind, minutes in rows:
@@ -178,13 +180,12 @@ def summarise_per_worker(
     return dict(result)
 
 
-def summarise_per_day(
-    session: Session, period: Period, now: datetime, worker_ids: Iterable[int] | None = None
-) -> dict[date, Summary]:
-    """Minutes per local day and kind; each day is its own window (DST days included)."""
-    days = period.days()
-    # A derived table of day windows; UNION ALL because SQLite's VALUES cannot name columns.
-    day_selects = [
+def _day_windows(period: Period) -> Any:
+    """A derived table (day index, lo, hi) of the period's local days, in epoch minutes.
+
+    UNION ALL rather than VALUES, because SQLite's VALUES cannot name its columns.
+    """
+    selects = [
         select(
             literal(n, Integer()).label("day"),
             literal(to_epoch_minutes(local_midnight(day, period.tz)), BigInteger()).label("lo"),
@@ -192,26 +193,55 @@ def summarise_per_day(
                 to_epoch_minutes(local_midnight(day + timedelta(days=1), period.tz)), BigInteger()
             ).label("hi"),
         )
-        for n, day in enumerate(days)
+        for n, day in enumerate(period.days())
     ]
-    day_table = union_all(*day_selects).subquery("days")
-    clipped, overlaps = _clipped_minutes(day_table.c.lo, day_table.c.hi, now)
-    rows = session.execute(
-        select(day_table.c.day, Category.kind, func.sum(clipped))
-        .select_from(TimeEntry)
-        .join(Category, Category.key == TimeEntry.category_key)
-        .join(day_table, overlaps)
+    return union_all(*selects).subquery("days")
+
+
+def _per_day_rows(
+    connection: Connection,
+    period: Period,
+    now: datetime,
+    worker_ids: Iterable[int] | None,
+    key: Any,
+) -> list[tuple[int, str, int]]:
+    days = _day_windows(period)
+    clipped, overlaps = _clipped_minutes(days.c.lo, days.c.hi, now)
+    rows = connection.execute(
+        select(days.c.day, key, func.sum(clipped))
+        .select_from(time_entry)
+        .join(category, category.c.key == time_entry.c.category_key)
+        .join(days, overlaps)
         .where(*_live(worker_ids), _period_filter(period))
-        .group_by(day_table.c.day, Category.kind)
+        .group_by(days.c.day, key)
     )
+    return [(int(index), str(group), int(minutes or 0)) for index, group, minutes in rows]
+
+
+def summarise_per_day(
+    connection: Connection, period: Period, now: datetime, worker_ids: Iterable[int] | None = None
+) -> dict[date, Summary]:
+    """Minutes per local day and kind; each day is its own window (DST days included)."""
+    days = period.days()
     result = {day: Summary() for day in days}
-    for index, kind, minutes in rows:
-        result[days[index]].add(kind, int(minutes or 0))
+    for index, kind, minutes in _per_day_rows(connection, period, now, worker_ids, category.c.kind):
+        result[days[index]].add(kind, minutes)
     return result
 
 
-def team_names(session: Session) -> Sequence[str]:
-    return list(session.scalars(select(Team.name).order_by(Team.name)))
+def category_minutes_per_day(
+    connection: Connection, period: Period, now: datetime, worker_ids: Iterable[int] | None = None
+) -> dict[str, dict[date, int]]:
+    """Minutes per category key and local day (the week screen's grid)."""
+    days = period.days()
+    result: dict[str, dict[date, int]] = defaultdict(dict)
+    for index, key, minutes in _per_day_rows(connection, period, now, worker_ids, category.c.key):
+        result[key][days[index]] = minutes
+    return dict(result)
+
+
+def team_names(connection: Connection) -> Sequence[str]:
+    return list(connection.scalars(select(team.c.name).order_by(team.c.name)))
 
 
 @dataclass
@@ -243,7 +273,7 @@ class Report:
 
 
 def build_report(
-    session: Session,
+    connection: Connection,
     period: Period,
     now: datetime,
     scope: str,
@@ -253,7 +283,9 @@ def build_report(
     return Report(
         period=period,
         scope=scope,
-        summary=summarise(session, period, now, worker_ids),
-        per_day=summarise_per_day(session, period, now, worker_ids),
-        per_worker=summarise_per_worker(session, period, now, worker_ids) if per_worker else None,
+        summary=summarise(connection, period, now, worker_ids),
+        per_day=summarise_per_day(connection, period, now, worker_ids),
+        per_worker=summarise_per_worker(connection, period, now, worker_ids)
+        if per_worker
+        else None,
     )

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pendulum
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import IntegrityError
 
@@ -503,6 +503,40 @@ class TimeLog:
 
         message: str = self._commit(work)
         return message
+
+    def most_used_categories(self, limit: int = 9) -> list[Category]:
+        """The worker's categories by number of entries in the last 90 days, then the rest."""
+        since = self._now() - timedelta(days=90)
+        with self.db.transaction() as connection:
+            keys = connection.scalars(
+                select(time_entry.c.category_key)
+                .where(
+                    time_entry.c.worker_id == self.worker_id(connection),
+                    time_entry.c.deleted_at.is_(None),
+                    time_entry.c.start_at >= since,
+                )
+                .group_by(time_entry.c.category_key)
+                .order_by(func.count().desc(), time_entry.c.category_key)
+            ).all()
+        used = [self._labels[key] for key in keys if key in self._labels]
+        rest = [c for c in self.categories if c not in used]
+        return (used + rest)[:limit]
+
+    def recent_municipalities(self, limit: int = 8) -> list[str]:
+        """CBS codes the worker logged most recently, newest first."""
+        with self.db.transaction() as connection:
+            rows = connection.execute(
+                select(time_entry.c.municipality_code, func.max(time_entry.c.start_at))
+                .where(
+                    time_entry.c.worker_id == self.worker_id(connection),
+                    time_entry.c.deleted_at.is_(None),
+                    time_entry.c.municipality_code.is_not(None),
+                )
+                .group_by(time_entry.c.municipality_code)
+                .order_by(func.max(time_entry.c.start_at).desc())
+                .limit(limit)
+            ).all()
+        return [str(code) for code, _ in rows]
 
     def entries(self, start: datetime, end: datetime) -> list[Entry]:
         """Live entries that overlap [start, end), oldest first."""

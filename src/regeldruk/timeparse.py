@@ -117,6 +117,17 @@ def is_clock_time(text: str) -> bool:
     return _CLOCK.fullmatch(text.strip().lower()) is not None
 
 
+def parse_span(
+    start_text: str, end_text: str, tz: str, day: date | None = None, now: datetime | None = None
+) -> tuple[pendulum.DateTime, pendulum.DateTime]:
+    """From/to as typed; a clock end time at or before the start falls on the next day."""
+    start = parse_time(start_text, tz, day, now)
+    end = parse_time(end_text, tz, day or start.date(), now)
+    if end <= start and is_clock_time(end_text):
+        end = parse_time(end_text, tz, start.date() + timedelta(days=1), now)
+    return start, end
+
+
 def parse_iso_week(text: str) -> tuple[date, date]:
     """'2026-W43' (or '2026W43', '43' for this year) -> (monday, next monday)."""
     value = text.strip().upper()

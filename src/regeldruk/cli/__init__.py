@@ -68,6 +68,7 @@ LAZY_COMMANDS = {
     "report": "regeldruk.cli.report:report",
     "db": "regeldruk.cli.db:db",
     "demo": "regeldruk.cli.demo:demo",
+    "serve": "regeldruk.cli.serve:serve",
 }
 
 

@@ -51,13 +51,13 @@ def demo(app: AppContext, directory: Path) -> None:
     )
     monday = date.fromisocalendar(*REPORT_WEEK, 1)
     period = Period(monday, date.fromisocalendar(*REPORT_WEEK, 7), app.tz)
-    with db.session() as session:
+    with db.transaction() as connection:
         from sqlalchemy import select
 
-        from regeldruk.db.models import Worker
+        from regeldruk.db.schema import worker
 
-        ids = list(session.scalars(select(Worker.id)))
-        report = build_report(session, period, now_utc(), "De Voorbeeldhaven", ids, True)
+        ids = list(connection.scalars(select(worker.c.id)))
+        report = build_report(connection, period, now_utc(), "De Voorbeeldhaven", ids, True)
     written = [
         directory / "weekrapport.md",
         directory / "weekrapport.json",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import click
 
@@ -11,7 +11,7 @@ from regeldruk.cli.common import resolve_days
 from regeldruk.cli.context import AppContext
 from regeldruk.fmt import clock, hours_minutes, local
 from regeldruk.timelog import UNCHANGED, Entry
-from regeldruk.timeparse import is_clock_time, parse_date, parse_time
+from regeldruk.timeparse import is_clock_time, parse_date, parse_span, parse_time
 
 
 def describe(entry: Entry, tz: str) -> str:
@@ -26,15 +26,6 @@ def describe(entry: Entry, tz: str) -> str:
     if entry.form:
         parts.append(entry.form)
     return " · ".join(parts)
-
-
-def _span(tz: str, start_text: str, end_text: str, day: date | None) -> tuple[datetime, datetime]:
-    """--from/--to on a day; a clock time at or before the start means the next day."""
-    start = parse_time(start_text, tz, day)
-    end = parse_time(end_text, tz, day or start.date())
-    if end <= start and is_clock_time(end_text):
-        end = parse_time(end_text, tz, start.date() + timedelta(days=1))
-    return start, end
 
 
 @click.group()
@@ -112,7 +103,7 @@ def add(
     Voorbeeld: regeldruk log add declaratie --from 13:00 --to 13:40 --date yesterday
     """
     day = parse_date(day_text, app.tz) if day_text else None
-    start_at, end_at = _span(app.tz, start_text, end_text, day)
+    start_at, end_at = parse_span(start_text, end_text, app.tz, day)
     entry = app.timelog().add(category, start_at, end_at, gemeente, form, note)
     click.echo(f"Toegevoegd: {describe(entry, app.tz)}")
 

@@ -19,12 +19,13 @@ def load_report(app: AppContext, period: Period, team: str | None) -> Report:
     from regeldruk.organisation import find_team, find_worker, team_worker_ids
 
     with app.database().session() as session:
+        connection = session.connection()
         if team:
             found = find_team(session, team)
             ids = team_worker_ids(session, found)
-            return build_report(session, period, now_utc(), f"team {found.name}", ids, True)
+            return build_report(connection, period, now_utc(), f"team {found.name}", ids, True)
         worker = find_worker(session, app.worker_name())
-        return build_report(session, period, now_utc(), worker.name, [worker.id])
+        return build_report(connection, period, now_utc(), worker.name, [worker.id])
 
 
 def _summary_cells(summary: Summary) -> list[str]:

@@ -1,0 +1,71 @@
+"""Type-to-search over the 342 municipalities, recent ones first."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from regeldruk.municipalities import Municipality, by_code, search_municipalities
+
+
+class MunicipalityPicker(ModalScreen[str | None]):
+    """Returns a CBS code, "" to clear, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Annuleren", id="picker.cancel"),
+        Binding("down", "focus_list", "Lijst", show=False, id="picker.down"),
+    ]
+
+    def __init__(self, recent: list[str]) -> None:
+        super().__init__()
+        self.recent = [m for m in (by_code(code) for code in recent) if m is not None]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker-dialog"):
+            yield Label("Gemeente (typ om te zoeken; Enter kiest, leeg = geen)")
+            yield Input(placeholder="naam of code", id="picker-query")
+            yield OptionList(id="picker-options")
+
+    def on_mount(self) -> None:
+        self.fill("")
+        self.query_one(Input).focus()
+
+    def candidates(self, query: str) -> list[Municipality]:
+        if not query.strip():
+            rest = [m for m in search_municipalities("", 400) if m not in self.recent]
+            return (self.recent + rest)[:30]
+        found = search_municipalities(query, 30)
+        return [m for m in self.recent if m in found] + [m for m in found if m not in self.recent]
+
+    def fill(self, query: str) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(
+            [Option(f"{m.name} ({m.code}, {m.region})", id=m.code) for m in self.candidates(query)]
+        )
+        if options.option_count:
+            options.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.dismiss("")
+            return
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_focus_list(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
