@@ -93,6 +93,26 @@ class DemoResult:
     entries: int
     first: date
     last: date
+    leads: dict[str, str]  # team -> its team lead
+
+
+def approve_demo_weeks(db: Database, result: DemoResult) -> int:
+    """Each team lead approves every worker's first four weeks; the last two stay open."""
+    from sqlalchemy import select
+
+    from regeldruk.approval import approve_week
+    from regeldruk.db.schema import team, worker
+
+    with db.transaction() as connection:
+        members = connection.execute(
+            select(worker.c.name, team.c.name).join(team, team.c.id == worker.c.team_id)
+        ).all()
+    count = 0
+    for name, team_name in members:
+        for year, week in WEEKS[:4]:
+            approve_week(db, result.leads[team_name], name, year, week)
+            count += 1
+    return count
 
 
 def _working_days(rng: random.Random, contract_hours: float) -> list[int]:
@@ -141,6 +161,7 @@ def build_demo(db: Database, seed: int = 2026) -> DemoResult:
     tz = "Europe/Amsterdam"
     count = 0
     workers = 0
+    leads: dict[str, str] = {}
     with db.session() as session:
         organisation = ensure_organisation(session, ORGANISATION)
         names = iter(FIRST_NAMES)
@@ -150,9 +171,10 @@ def build_demo(db: Database, seed: int = 2026) -> DemoResult:
             for index in range(12):
                 role = "teamleider" if index == 0 else "medewerker"
                 hours = rng.choice([24.0, 28.0, 32.0, 36.0, 36.0])
-                worker = ensure_worker(
-                    session, team, f"{next(names)} ({team_name[5:]})", role, hours
-                )
+                name = f"{next(names)} ({team_name.removeprefix('Team ')})"
+                worker = ensure_worker(session, team, name, role, hours)
+                if role == "teamleider":
+                    leads[team_name] = worker.name
                 workers += 1
                 heavy = rng.uniform(0.0, 0.15)  # some workers carry more paperwork
                 for year, week in WEEKS:
@@ -177,7 +199,7 @@ def build_demo(db: Database, seed: int = 2026) -> DemoResult:
                         )
     first = date.fromisocalendar(*WEEKS[0], 1)
     last = date.fromisocalendar(*WEEKS[-1], 7)
-    return DemoResult(workers, len(TEAMS), count, first, last)
+    return DemoResult(workers, len(TEAMS), count, first, last, leads)
 
 
 def _add_day(

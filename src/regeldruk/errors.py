@@ -29,3 +29,7 @@ class PrivacyError(RegeldrukError):
 
 class DatabaseError(RegeldrukError):
     pass
+
+
+class LockedError(RegeldrukError):
+    """The change touches a week that a team lead has approved."""

@@ -111,7 +111,7 @@ class Summary:
         }
 
 
-def _clipped_minutes(
+def clipped_minutes(
     lo: ColumnElement[int] | int, hi: ColumnElement[int] | int, now: datetime
 ) -> tuple[ColumnElement[int], ColumnElement[bool]]:
     """(minutes of each entry inside [lo, hi), the condition that it overlaps at all)."""
@@ -127,31 +127,35 @@ def _clipped_minutes(
     return clipped, and_(start < hi_expr, end > lo_expr)
 
 
-def _live(worker_ids: Iterable[int] | None) -> list[ColumnElement[bool]]:
+def live_entries(worker_ids: Iterable[int] | None) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [time_entry.c.deleted_at.is_(None)]
     if worker_ids is not None:
         conditions.append(time_entry.c.worker_id.in_(list(worker_ids)))
     return conditions
 
 
-def _period_filter(period: Period) -> ColumnElement[bool]:
+def span_filter(start: datetime, end: datetime) -> ColumnElement[bool]:
     # Cheap index-friendly pre-filter on the raw timestamps before the exact clipping.
     return and_(
-        time_entry.c.start_at < period.end,
-        or_(time_entry.c.end_at.is_(None), time_entry.c.end_at > period.start),
+        time_entry.c.start_at < end,
+        or_(time_entry.c.end_at.is_(None), time_entry.c.end_at > start),
     )
+
+
+def period_filter(period: Period) -> ColumnElement[bool]:
+    return span_filter(period.start, period.end)
 
 
 def summarise(
     connection: Connection, period: Period, now: datetime, worker_ids: Iterable[int] | None = None
 ) -> Summary:
-    clipped, overlaps = _clipped_minutes(
+    clipped, overlaps = clipped_minutes(
         to_epoch_minutes(period.start), to_epoch_minutes(period.end), now
     )
     rows = connection.execute(
         select(category.c.kind, func.sum(clipped))
         .join(category, category.c.key == time_entry.c.category_key)
-        .where(*_live(worker_ids), _period_filter(period), overlaps)
+        .where(*live_entries(worker_ids), period_filter(period), overlaps)
         .group_by(category.c.kind)
     )
     summary = Summary()
@@ -163,14 +167,14 @@ def summarise(
 def summarise_per_worker(
     connection: Connection, period: Period, now: datetime, worker_ids: Iterable[int] | None = None
 ) -> dict[str, Summary]:
-    clipped, overlaps = _clipped_minutes(
+    clipped, overlaps = clipped_minutes(
         to_epoch_minutes(period.start), to_epoch_minutes(period.end), now
     )
     rows = connection.execute(
         select(worker.c.name, category.c.kind, func.sum(clipped))
         .join(category, category.c.key == time_entry.c.category_key)
         .join(worker, worker.c.id == time_entry.c.worker_id)
-        .where(*_live(worker_ids), _period_filter(period), overlaps)
+        .where(*live_entries(worker_ids), period_filter(period), overlaps)
         .group_by(worker.c.name, category.c.kind)
         .order_by(worker.c.name)
     )
@@ -180,22 +184,55 @@ def summarise_per_worker(
     return dict(result)
 
 
-def _day_windows(period: Period) -> Any:
-    """A derived table (day index, lo, hi) of the period's local days, in epoch minutes.
+def _windows(bounds: Sequence[tuple[datetime, datetime]]) -> Any:
+    """A derived table (index, lo, hi) of time windows, in epoch minutes.
 
     UNION ALL rather than VALUES, because SQLite's VALUES cannot name its columns.
     """
     selects = [
         select(
             literal(n, Integer()).label("day"),
-            literal(to_epoch_minutes(local_midnight(day, period.tz)), BigInteger()).label("lo"),
-            literal(
-                to_epoch_minutes(local_midnight(day + timedelta(days=1), period.tz)), BigInteger()
-            ).label("hi"),
+            literal(to_epoch_minutes(lo), BigInteger()).label("lo"),
+            literal(to_epoch_minutes(hi), BigInteger()).label("hi"),
         )
-        for n, day in enumerate(period.days())
+        for n, (lo, hi) in enumerate(bounds)
     ]
-    return union_all(*selects).subquery("days")
+    return union_all(*selects).subquery("windows")
+
+
+def _day_windows(period: Period) -> Any:
+    return _windows(
+        [
+            (local_midnight(day, period.tz), local_midnight(day + timedelta(days=1), period.tz))
+            for day in period.days()
+        ]
+    )
+
+
+def summarise_per_window(
+    connection: Connection,
+    bounds: Sequence[tuple[datetime, datetime]],
+    now: datetime,
+    worker_ids: Iterable[int] | None = None,
+) -> list[Summary]:
+    """Minutes per kind inside each [lo, hi) window (weeks of a period, say)."""
+    windows = _windows(bounds)
+    clipped, overlaps = clipped_minutes(windows.c.lo, windows.c.hi, now)
+    rows = connection.execute(
+        select(windows.c.day, category.c.kind, func.sum(clipped))
+        .select_from(time_entry)
+        .join(category, category.c.key == time_entry.c.category_key)
+        .join(windows, overlaps)
+        .where(
+            *live_entries(worker_ids),
+            span_filter(min(lo for lo, _ in bounds), max(hi for _, hi in bounds)),
+        )
+        .group_by(windows.c.day, category.c.kind)
+    )
+    result = [Summary() for _ in bounds]
+    for index, kind, minutes in rows:
+        result[int(index)].add(kind, int(minutes or 0))
+    return result
 
 
 def _per_day_rows(
@@ -206,13 +243,13 @@ def _per_day_rows(
     key: Any,
 ) -> list[tuple[int, str, int]]:
     days = _day_windows(period)
-    clipped, overlaps = _clipped_minutes(days.c.lo, days.c.hi, now)
+    clipped, overlaps = clipped_minutes(days.c.lo, days.c.hi, now)
     rows = connection.execute(
         select(days.c.day, key, func.sum(clipped))
         .select_from(time_entry)
         .join(category, category.c.key == time_entry.c.category_key)
         .join(days, overlaps)
-        .where(*_live(worker_ids), _period_filter(period))
+        .where(*live_entries(worker_ids), period_filter(period))
         .group_by(days.c.day, key)
     )
     return [(int(index), str(group), int(minutes or 0)) for index, group, minutes in rows]

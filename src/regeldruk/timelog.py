@@ -19,13 +19,14 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import IntegrityError
 
+from regeldruk.approval import iso_weeks_between, locked_week
 from regeldruk.db.engine import Database
 from regeldruk.db.schema import audit_event, category, time_entry, worker
-from regeldruk.errors import NotFoundError, OverlapError, RegeldrukError
+from regeldruk.errors import LockedError, NotFoundError, OverlapError, RegeldrukError
 from regeldruk.municipalities import by_code, resolve_municipality
 from regeldruk.privacy import check_note
 from regeldruk.taxonomy import Category, resolve_category
-from regeldruk.timeparse import floor_minute, local_midnight, now_utc
+from regeldruk.timeparse import floor_minute, local_date, local_midnight, now_utc
 
 MAX_ENTRY = timedelta(hours=24)
 UNCHANGED: Any = object()
@@ -192,6 +193,9 @@ class TimeLog:
         self, connection: Connection, action: str, entry_id: int, before: Row | None, **values: Any
     ) -> Row:
         """Apply ``values`` to an entry (or insert it when entry_id is 0) and audit it."""
+        spans = [dict(before)] if before is not None else []
+        spans.append({**(dict(before) if before is not None else {}), **values})
+        self._check_unlocked(connection, spans)
         if entry_id:
             connection.execute(
                 update(time_entry).where(time_entry.c.id == entry_id).values(**values)
@@ -212,6 +216,22 @@ class TimeLog:
             )
         )
         return after
+
+    def _check_unlocked(self, connection: Connection, spans: list[dict[str, Any]]) -> None:
+        """Refuse a change that touches a week a team lead has approved."""
+        weeks: set[tuple[int, int]] = set()
+        for span in spans:
+            first = local_date(span["start_at"], self.tz)
+            end = span["end_at"]
+            last = local_date(end - timedelta(minutes=1), self.tz) if end else first
+            weeks.update(iso_weeks_between(first, last))
+        locked = locked_week(connection, self.worker_id(connection), sorted(weeks))
+        if locked:
+            week, approver = locked
+            raise LockedError(
+                f"Week {week} is goedgekeurd door {approver} en daarom vergrendeld. "
+                "Vraag de teamleider de week te heropenen."
+            )
 
     def _check_overlap(
         self,

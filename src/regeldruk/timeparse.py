@@ -148,5 +148,9 @@ def iso_week_of(day: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=7)
 
 
+def local_date(moment: datetime, tz: str) -> date:
+    return pendulum.instance(moment).in_timezone(tz).date()
+
+
 def local_midnight(day: date, tz: str) -> pendulum.DateTime:
     return pendulum.datetime(day.year, day.month, day.day, tz=tz)

@@ -44,15 +44,13 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
     db.dispose()
 
 
-def test_outdated_schema_is_refused_with_a_clear_message(
-    db_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_outdated_schema_is_refused_until_db_upgrade(db_url: str) -> None:
     db = Database(db_url)
-    ensure_schema(db.engine)
-    monkeypatch.setattr(engine_module, "HEAD_REVISION", "0002")
-    monkeypatch.setattr(engine_module, "KNOWN_REVISIONS", ("0001", "0002"))
+    upgrade(db.engine, "0001")  # as an older regeldruk left it
     with pytest.raises(DatabaseError, match="verouderd.*regeldruk db upgrade"):
-        engine_module.ensure_schema(db.engine)
+        ensure_schema(db.engine)
+    assert upgrade(db.engine) == ("0001", HEAD_REVISION)
+    ensure_schema(db.engine)
     db.dispose()
 
 

@@ -69,6 +69,8 @@ LAZY_COMMANDS = {
     "db": "regeldruk.cli.db:db",
     "demo": "regeldruk.cli.demo:demo",
     "serve": "regeldruk.cli.serve:serve",
+    "export": "regeldruk.cli.export:export",
+    "week": "regeldruk.cli.week:week",
 }
 
 

@@ -31,9 +31,11 @@ def demo(app: AppContext, directory: Path) -> None:
     Voorbeeld: regeldruk demo --dir /tmp/demo
     """
     from regeldruk.db.engine import Database, ensure_schema
-    from regeldruk.demo import REPORT_WEEK, build_demo
+    from regeldruk.demo import REPORT_WEEK, approve_demo_weeks, build_demo
     from regeldruk.exports.markdown_report import render_report_markdown
+    from regeldruk.exports.xlsx_team import write_team_workbook
     from regeldruk.reporting import Period, build_report
+    from regeldruk.teamexport import build_team_export, resolve_scope
     from regeldruk.timeparse import now_utc
 
     directory.mkdir(parents=True, exist_ok=True)
@@ -61,11 +63,17 @@ def demo(app: AppContext, directory: Path) -> None:
     written = [
         directory / "weekrapport.md",
         directory / "weekrapport.json",
+        directory / "teamoverzicht-team-noord.xlsx",
     ]
     written[0].write_text(render_report_markdown(report), encoding="utf-8")
     written[1].write_text(
         json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
+    approve_demo_weeks(db, result)
+    lead = result.leads["Team Noord"]
+    scope = resolve_scope(db, lead, "Team Noord")
+    team_export = build_team_export(db, scope, Period(result.first, result.last, app.tz), now_utc())
+    write_team_workbook(team_export, written[2])
     db.dispose()
     s = report.summary
     share = f"{s.accountability_share:.1%}" if s.accountability_share is not None else "–"

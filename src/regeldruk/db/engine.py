@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 # The newest migration; tests check that it equals Alembic's head, so the fast path
 # (one SELECT on alembic_version) needs no Alembic import.
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = ("0001",)
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -107,8 +107,8 @@ def current_revision(engine: Engine) -> str | None:
         ) from None
 
 
-def upgrade(engine: Engine) -> tuple[str | None, str]:
-    """Bring the schema to the newest revision; returns (before, after)."""
+def upgrade(engine: Engine, target: str = "head") -> tuple[str | None, str]:
+    """Bring the schema to ``target`` (the newest revision); returns (before, after)."""
     from alembic import command
     from alembic.config import Config
 
@@ -117,8 +117,8 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
     config.set_main_option("script_location", "regeldruk:migrations")
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    return before, HEAD_REVISION
+        command.upgrade(config, target)
+    return before, HEAD_REVISION if target == "head" else target
 
 
 def ensure_schema(engine: Engine, *, create: bool = True) -> None:

@@ -148,3 +148,16 @@ audit_event = Table(
     ),
     Index("ix_audit_actor", "actor_id", "id"),
 )
+
+# A team lead's approval of one worker's ISO week: its entries are locked until reopened.
+week_approval = Table(
+    "week_approval",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("worker_id", Integer, ForeignKey("worker.id"), nullable=False),
+    Column("iso_year", Integer, nullable=False),
+    Column("iso_week", Integer, nullable=False),
+    Column("approved_by", Integer, ForeignKey("worker.id"), nullable=False),
+    Column("approved_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("worker_id", "iso_year", "iso_week", name="uq_week_approval"),
+)

@@ -1,0 +1,281 @@
+"""The team lead's Excel workbook (openpyxl, write-only so a team-year streams to disk).
+
+Sheets: Samenvatting, Per week, Per gemeente, Per formulier, Registraties. Durations are
+Excel durations (days, shown as [h]:mm), never text, so a SUM a user adds is right.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+from regeldruk import __version__
+from regeldruk.reporting import Summary
+from regeldruk.taxonomy import KIND_LABELS, KINDS
+from regeldruk.teamexport import TeamExport
+
+DURATION = "[h]:mm"
+PERCENT = "0.0%"
+RATIO = "0.0"
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="305496")
+# openpyxl's stubs don't know that write-only sheets carry a worksheet's print settings.
+Sheet = Any
+
+
+def duration(minutes: int) -> float:
+    """Minutes as an Excel duration (a fraction of a day)."""
+    return minutes / 1440
+
+
+def _cell(ws: Sheet, value: Any, number_format: str | None = None, bold: bool = False) -> Any:
+    cell = WriteOnlyCell(ws, value=value)
+    if number_format:
+        cell.number_format = number_format
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def _header(ws: Sheet, names: list[str]) -> list[Any]:
+    cells = []
+    for name in names:
+        cell = WriteOnlyCell(ws, value=name)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cells.append(cell)
+    return cells
+
+
+def _setup(ws: Sheet, widths: list[int], freeze: str) -> None:
+    """Column widths, frozen header, landscape print fitted to the page width."""
+    for index, width in enumerate(widths):
+        ws.column_dimensions[chr(ord("A") + index)].width = width
+    ws.freeze_panes = freeze
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+
+
+def _summary_cells(ws: Sheet, summary: Summary, bold: bool = False) -> list[Any]:
+    return [
+        *(_cell(ws, duration(summary.minutes[k]), DURATION, bold) for k in KINDS),
+        _cell(ws, duration(summary.total_minutes), DURATION, bold),
+        _cell(ws, summary.accountability_share, PERCENT, bold),
+        _cell(ws, summary.paperwork_ratio, RATIO, bold),
+    ]
+
+
+SUMMARY_HEADER = [
+    *(KIND_LABELS[k] for k in KINDS),
+    "Totaal",
+    "Aandeel verantwoording",
+    "Papierwerkratio (min/uur)",
+]
+
+
+def write_team_workbook(export: TeamExport, path: Path) -> int:
+    """Write the workbook; returns the number of entries written."""
+    workbook = Workbook(write_only=True)
+    _summary_sheet(workbook, export)
+    _week_sheet(workbook, export)
+    _municipality_sheet(workbook, export)
+    _form_sheet(workbook, export)
+    count = _entries_sheet(workbook, export)
+    workbook.properties.creator = f"regeldruk {__version__}"
+    workbook.properties.title = f"Tijdsbesteding {export.scope.label}"
+    workbook.save(path)
+    return count
+
+
+def _summary_sheet(workbook: Workbook, export: TeamExport) -> None:
+    ws = workbook.create_sheet("Samenvatting")
+    _setup(ws, [22, 20, 23, 16, 10, 10, 22, 25], "A8")
+    period = export.period
+    ws.append([_cell(ws, f"Tijdsbesteding {export.scope.label}", bold=True)])
+    ws.append(["Periode", f"{period.first:%d-%m-%Y} t/m {period.last:%d-%m-%Y}"])
+    ws.append(["Team" if export.scope.team else "Medewerker", export.scope.label])
+    ws.append(
+        ["Aandeel verantwoording", _cell(ws, export.total.accountability_share, PERCENT, True)]
+    )
+    ws.append(
+        [
+            "Papierwerkratio (min. verantwoording per uur cliëntcontact)",
+            _cell(ws, export.total.paperwork_ratio, RATIO, True),
+        ]
+    )
+    ws.append([])
+    ws.append(_header(ws, ["Medewerker", *SUMMARY_HEADER]))
+    first_row = 8
+    for name, summary in export.workers.items():
+        ws.append([name, *_summary_cells(ws, summary)])
+    if not export.workers:
+        ws.append(["Geen registraties in deze periode."])
+    last_row = first_row + max(len(export.workers), 1) - 1
+    ws.append([_cell(ws, "Totaal", bold=True), *_summary_cells(ws, export.total, bold=True)])
+    ws.append([])
+    ws.append(["Duur als uu:mm. Totalen zijn exact de som van de regels (hele minuten)."])
+    ws.append([f"Gemaakt met regeldruk {__version__}. Notities staan niet in dit bestand."])
+    if export.workers:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.grouping = "percentStacked"
+        chart.overlap = 100
+        chart.title = "Tijdsbesteding per medewerker"
+        chart.y_axis.title = "Aandeel van de tijd"
+        data = Reference(ws, min_col=2, max_col=5, min_row=first_row - 1, max_row=last_row)
+        labels = Reference(ws, min_col=1, min_row=first_row, max_row=last_row)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(labels)
+        chart.height = max(7.5, 0.6 * len(export.workers) + 3)
+        chart.width = 18
+        ws.add_chart(chart, "J2")
+
+
+def _week_sheet(workbook: Workbook, export: TeamExport) -> None:
+    ws = workbook.create_sheet("Per week")
+    _setup(ws, [10, 11, 20, 23, 16, 10, 10, 22, 25, 13], "A2")
+    ws.append(_header(ws, ["Week", "Maandag", *SUMMARY_HEADER, "Goedgekeurd"]))
+    for row in export.weeks:
+        approved = f"{row.approved} van {row.workers}" if row.workers else "–"
+        ws.append(
+            [
+                row.week,
+                _cell(ws, row.monday, "dd-mm-yyyy"),
+                *_summary_cells(ws, row.summary),
+                approved,
+            ]
+        )
+    if export.weeks:
+        last = len(export.weeks) + 1
+        columns = BarChart()
+        columns.type = "col"
+        columns.grouping = "stacked"
+        columns.overlap = 100
+        columns.title = "Uren per soort per week"
+        columns.y_axis.title = "Uren (uu:mm)"
+        columns.y_axis.numFmt = DURATION
+        columns.add_data(
+            Reference(ws, min_col=3, max_col=6, min_row=1, max_row=last), titles_from_data=True
+        )
+        columns.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+        columns.width = 18
+        ws.add_chart(columns, "L2")
+        trend = LineChart()
+        trend.title = "Aandeel verantwoording per week"
+        trend.y_axis.numFmt = "0%"
+        trend.add_data(Reference(ws, min_col=8, min_row=1, max_row=last), titles_from_data=True)
+        trend.series[0].smooth = False
+        trend.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+        trend.width = 18
+        ws.add_chart(trend, "L18")
+
+
+def _municipality_sheet(workbook: Workbook, export: TeamExport) -> None:
+    ws = workbook.create_sheet("Per gemeente")
+    _setup(ws, [9, 22, 24, 20, 23, 16, 10, 10, 22, 25], "A2")
+    ws.append(_header(ws, ["Code", "Gemeente", "Jeugdzorgregio", *SUMMARY_HEADER]))
+    for row in export.municipalities:
+        ws.append([row.code, row.name, row.region, *_summary_cells(ws, row.summary)])
+    if not export.municipalities:
+        ws.append(["", "Geen registraties met een gemeente in deze periode."])
+    ws.append([])
+    ws.append(
+        [
+            "Gesorteerd op papierwerkratio: bovenaan de gemeenten die per uur "
+            "cliëntcontact de meeste verantwoording vragen."
+        ]
+    )
+
+
+def _form_sheet(workbook: Workbook, export: TeamExport) -> None:
+    ws = workbook.create_sheet("Per formulier")
+    _setup(ws, [36, 12, 12, 17], "A2")
+    ws.append(_header(ws, ["Formulier", "Aantal keer", "Totale tijd", "Mediaan per keer"]))
+    for row in export.forms:
+        ws.append(
+            [
+                row.form,
+                row.count,
+                _cell(ws, duration(row.total_minutes), DURATION),
+                _cell(ws, duration(round(row.median_minutes)), DURATION),
+            ]
+        )
+    if not export.forms:
+        ws.append(["Geen registraties met een formulier in deze periode."])
+
+
+ENTRY_HEADER = [
+    "Datum",
+    "Begin",
+    "Einde",
+    "Duur",
+    "Medewerker",
+    "Team",
+    "Categorie",
+    "Soort",
+    "Gemeente",
+    "Gemeentenaam",
+    "Formulier",
+    "Week",
+    "Goedgekeurd",
+]
+
+
+def _entries_sheet(workbook: Workbook, export: TeamExport) -> int:
+    ws = workbook.create_sheet("Registraties")
+    _setup(ws, [11, 8, 8, 8, 22, 14, 16, 22, 9, 20, 28, 10, 12], "A2")
+    ws.append(_header(ws, ENTRY_HEADER))
+    count = 0
+    for entry in export.entries():
+        day = WriteOnlyCell(ws, value=entry.start.replace(tzinfo=None, hour=0, minute=0))
+        day.number_format = "dd-mm-yyyy"
+        begin = WriteOnlyCell(ws, value=entry.start.replace(tzinfo=None))
+        begin.number_format = "hh:mm"
+        end = WriteOnlyCell(ws, value=entry.end.replace(tzinfo=None))
+        end.number_format = "hh:mm"
+        length = WriteOnlyCell(ws, value=duration(entry.minutes))
+        length.number_format = DURATION
+        ws.append(
+            [
+                day,
+                begin,
+                end,
+                length,
+                entry.worker,
+                entry.team,
+                entry.category,
+                KIND_LABELS[entry.kind],
+                entry.gemeente,
+                entry.gemeente_name,
+                entry.form,
+                entry.week,
+                "ja" if entry.approved else "nee",
+            ]
+        )
+        count += 1
+    if count:
+        table = Table(displayName="Registraties", ref=f"A1:M{count + 1}")
+        # Write-only sheets can't read the header back: name the table columns here.
+        table.tableColumns = [
+            TableColumn(id=index, name=name) for index, name in enumerate(ENTRY_HEADER, start=1)
+        ]
+        table.autoFilter = AutoFilter(ref=table.ref)
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+        with warnings.catch_warnings():  # "add table columns manually": done just above
+            warnings.simplefilter("ignore", UserWarning)
+            ws.add_table(table)
+    else:
+        ws.append(["Geen registraties in deze periode."])
+    return count
