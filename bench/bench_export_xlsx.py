@@ -124,13 +124,10 @@ def main() -> None:
         url = f"sqlite:///{Path(tmp) / 'year.sqlite'}"
         begin = time.perf_counter()
         seed(url, args.entries)
-        print(
-            f"seeded {args.entries} entries for {WORKERS} workers in {time.perf_counter() - begin:.1f} s"
-        )
-        env_ok = os.path.exists("/usr/bin/time")
-        run = measure_with_rss if env_ok else measure
-        ours = run(OURS, url, Path(tmp) / "ours.xlsx")
-        peer = run(PEER, url, Path(tmp) / "peer.xlsx")
+        seconds = time.perf_counter() - begin
+        print(f"seeded {args.entries} entries for {WORKERS} workers in {seconds:.1f} s")
+        ours = measure(OURS, url, Path(tmp) / "ours.xlsx")
+        peer = measure(PEER, url, Path(tmp) / "peer.xlsx")
     print(
         f"regeldruk export xlsx: {ours[0]:.1f} s, peak {ours[1]:.0f} MB, {ours[2]} entries "
         "(five sheets, charts, table)"
