@@ -80,6 +80,49 @@ def label_of(name: str) -> str:
     return text[0].upper() + text[1:]
 
 
+# Parts of a message whose generic element names (Naam, Einddatum, ...) need their context
+# in the label: "Naam" of a Relatie is a parent's name, not the client's.
+CONTEXTS = {
+    "Relatie": "relatie",
+    "Contact": "contact",
+    "Toewijzing": "toewijzing",
+    "StartProduct": "zorg",
+    "StopProduct": "zorg",
+    "ToegewezenProduct": "toewijzing",
+    "NieuwProduct": "toewijzing",
+    "OngewijzigdProduct": "toewijzing",
+    "TeWijzigenProduct": "toewijzing",
+    "Verwijzer": "verwijzer",
+}
+GENERIC = {
+    "Naam",
+    "Geboortedatum",
+    "Geslacht",
+    "Adres",
+    "Telefoon",
+    "Emailadres",
+    "Periode",
+    "Soort",
+    "Nummer",
+    "Organisatie",
+    "Volgorde",
+    "Ingangsdatum",
+    "Einddatum",
+    "Begindatum",
+    "Communicatie",
+    "GewensteIngangsdatum",
+}
+
+
+def contextual_label(path: tuple[str, ...]) -> str:
+    label = label_of(path[-1])
+    if path[-1] in GENERIC:
+        for part in reversed(path[:-1]):
+            if part in CONTEXTS:
+                return f"{label} {CONTEXTS[part]}"
+    return label
+
+
 def field_type(type_name: str, element: str) -> str:
     for pattern, kind in TYPE_RULES:
         if re.search(pattern, type_name) or re.search(pattern, element):
@@ -150,7 +193,7 @@ def form_for(xsd: Path) -> dict[str, object]:
         fields.append(
             {
                 "id": field_id,
-                "label": label_of(leaf.path[-1]),
+                "label": contextual_label(leaf.path),
                 "type": field_type(leaf.type_name, leaf.path[-1]),
                 "required": leaf.required,
                 "format": leaf.type_name.split(":")[-1] or None,

@@ -62,6 +62,13 @@ UNITS = {
     "years": 1.0,
     "jaar": 1.0,
 }
+DUTCH_PERIODS = {
+    365.0: lambda n: "dagelijks" if n == "1" else f"elke {n} dagen",
+    52.0: lambda n: "wekelijks" if n == "1" else f"elke {n} weken",
+    12.0: lambda n: "maandelijks" if n == "1" else f"elke {n} maanden",
+    4.0: lambda n: "elk kwartaal" if n == "1" else f"elke {n} kwartalen",
+    1.0: lambda n: "jaarlijks" if n == "1" else f"elke {n} jaar",
+}
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
 MAX_FILE_BYTES = 2_000_000
 
@@ -93,7 +100,7 @@ class Frequency:
         who = "per cliënt" if self.per == "client" else "per aanbieder"
         if self.every:
             count, unit = self.every.split()
-            return f"{who}, elke {count} {unit}"
+            return f"{who}, {DUTCH_PERIODS[UNITS[unit]](count)}"
         moment = {"start": "bij de start", "end": "bij het einde", "change": "bij een wijziging"}
         return f"{who}, {moment.get(self.at or '', self.at)}"
 

@@ -71,6 +71,7 @@ LAZY_COMMANDS = {
     "serve": "regeldruk.cli.serve:serve",
     "export": "regeldruk.cli.export:export",
     "week": "regeldruk.cli.week:week",
+    "forms": "regeldruk.cli.forms:forms",
 }
 
 
