@@ -477,13 +477,18 @@ def match_concepts(
     decisions = decisions or Decisions()
     members: list[tuple[Form, FormField]] = list(catalogue.fields())
     # Distinct (normalised label, type family) nodes.
-    node_of_key: dict[tuple[tuple[str, ...], str], int] = {}
+    node_of_key: dict[tuple[object, ...], int] = {}
     node_tokens: list[tuple[str, ...]] = []
     node_type: list[str] = []
     field_node: list[int] = []
-    for _, item in members:
+    # Fields the adviser split apart get a node of their own, even with identical labels.
+    split_refs = {ref for refs in decisions.splits for ref in refs}
+    for form, item in members:
         tokens = normalise(item.label) or (fold(item.label) or item.id,)
-        key = (tokens, TYPE_FAMILY.get(item.type, item.type))
+        ref = FieldRef(form.id, item.id)
+        key: tuple[object, ...] = (tokens, TYPE_FAMILY.get(item.type, item.type))
+        if ref in split_refs:
+            key = (*key, ref)
         if key not in node_of_key:
             node_of_key[key] = len(node_tokens)
             node_tokens.append(tokens)
