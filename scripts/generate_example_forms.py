@@ -562,6 +562,15 @@ FORM_TYPES: dict[str, dict[str, object]] = {
     },
 }
 
+# The concepts an iJw standard message already carries (the truth for the in_standard flag).
+IN_STANDARD = {
+    "bsn-jeugdige", "geboortedatum-jeugdige", "geslacht-jeugdige", "naam-jeugdige",
+    "ingangsdatum-toewijzing", "einddatum-toewijzing", "beschikkingsnummer", "productcode",
+    "productcategorie", "verwijzer", "omvang", "budget", "reden-beeindiging", "startdatum-zorg",
+    "einddatum-zorg", "gezagsdrager-bekend", "declaratieperiode", "ingediend-bedrag",
+    "geleverd-volume", "tarief", "eenheid", "naam-ouder",
+}
+
 # Concepts only a single municipality asks (the "local" flag must find them).
 LOCAL_ONLY = {"zorgverzekeraar": "GM9003", "nationaliteit": "GM9008", "huisarts": "GM9011"}
 
@@ -645,7 +654,8 @@ def main() -> None:
             encoding="utf-8",
         )
     TRUTH.parent.mkdir(parents=True, exist_ok=True)
-    TRUTH.write_text(json.dumps(truth, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    payload = {"fields": truth, "in_standard": sorted(IN_STANDARD)}
+    TRUTH.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     concepts = len(set(truth.values()))
     print(f"{len(forms)} formulieren, {len(truth)} velden, {concepts} concepten")
 

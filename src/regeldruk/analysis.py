@@ -107,6 +107,11 @@ def analyse(
         decisions = load_decisions(catalogue.directory)
     concepts = match_concepts(catalogue, decisions, progress)
     askers = {form.municipality for form in catalogue.forms if not form.is_standard}
+    return Analysis(catalogue, concepts, flags_for(concepts, len(askers)))
+
+
+def flags_for(concepts: list[Concept], askers: int) -> list[Flag]:
+    """The flags of a set of concepts; ``askers`` is the number of municipalities."""
     flags: list[Flag] = []
     for concept in concepts:
         municipal = [(f, i) for f, i in concept.members if not f.is_standard]
@@ -116,8 +121,8 @@ def analyse(
         if concept.standard:
             flags.append(_in_standard(concept, municipal))
         flags += _non_uniform(concept, municipal)
-        flags += _local(concept, municipal, len(askers))
-    return Analysis(catalogue, concepts, flags)
+        flags += _local(concept, municipal, askers)
+    return flags
 
 
 def _ref(form: Form, item: FormField) -> str:

@@ -395,3 +395,11 @@ def _field_reporter(
         problems.append(Problem(path, lines.get(key, where), f"fields[{index}]: {message}"))
 
     return problem
+
+
+def shipped_catalogue() -> Path:
+    """The catalogue that ships with regeldruk: ./forms in a checkout, else the package copy."""
+    checkout = Path(__file__).resolve().parents[2] / "forms"
+    if checkout.is_dir():
+        return checkout
+    return Path(__file__).resolve().parent / "catalogue"

@@ -533,7 +533,9 @@ def _candidate_pairs(
     frequency = Counter(token for tokens in node_tokens for token in set(tokens))
     blocks: dict[str, list[int]] = defaultdict(list)
     for node, tokens in enumerate(node_tokens):
-        for token in sorted(set(tokens), key=lambda t: (frequency[t], t))[:keys_per_label]:
+        # A token no other label has can't pair anything: block on the rarest shared ones.
+        shared = [t for t in set(tokens) if frequency[t] > 1]
+        for token in sorted(shared, key=lambda t: (frequency[t], t))[:keys_per_label]:
             blocks[token].append(node)
     pairs: set[tuple[int, int]] = set()
     for nodes in blocks.values():

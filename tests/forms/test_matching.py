@@ -41,7 +41,7 @@ def form(
 def together(catalogue: Catalogue, a: str, b: str) -> bool:
     concept_of = {}
     for concept in match_concepts(catalogue):
-        for f, item in concept.members:
+        for _form, item in concept.members:
             concept_of[item.label] = concept.id
     return concept_of[a] == concept_of[b]
 
@@ -202,3 +202,22 @@ def test_analysis_json_shape() -> None:
     assert kinds == {"duplicate", "in_standard", "non_uniform", "local"}
     flag = payload["flags"][0]
     assert {"kind", "concept", "forms", "municipalities", "detail"} <= set(flag)
+
+
+def test_quality_on_the_labelled_set_meets_the_targets() -> None:
+    """The labelled example catalogue (bench/eval): precision >= 0.95, recall >= 0.90."""
+    from regeldruk.evaluation import expected_flags, flag_recall, pairwise
+    from regeldruk.matching import Decisions
+
+    raw = json.loads((ROOT / "bench" / "eval" / "voorbeelden-concepten.json").read_text())
+    catalogue, _ = load_catalogue(ROOT / "forms")
+    analysis = analyse(catalogue, Decisions())
+    predicted = {f"{f.id}/{i.id}": c.id for c in analysis.concepts for f, i in c.members}
+    scores = pairwise(raw["fields"], predicted)
+    assert len(raw["fields"]) >= 600 and len(set(raw["fields"].values())) >= 60
+    assert scores.precision >= 0.95 and scores.recall >= 0.90, scores
+    recall = flag_recall(
+        expected_flags(catalogue, raw["fields"], set(raw["in_standard"])), analysis.flags
+    )
+    assert set(recall) == {"duplicate", "in_standard", "non_uniform", "local"}
+    assert min(recall.values()) >= 0.9, recall

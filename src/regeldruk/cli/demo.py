@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from regeldruk.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from regeldruk.analysis import Analysis
 
 DEMO_DATABASE = "regeldruk-demo.sqlite"
 
@@ -64,6 +68,8 @@ def demo(app: AppContext, directory: Path) -> None:
         directory / "weekrapport.md",
         directory / "weekrapport.json",
         directory / "teamoverzicht-team-noord.xlsx",
+        directory / "formulieren-analyse.json",
+        directory / "formulieren-analyse.xlsx",
     ]
     written[0].write_text(render_report_markdown(report), encoding="utf-8")
     written[1].write_text(
@@ -74,6 +80,13 @@ def demo(app: AppContext, directory: Path) -> None:
     scope = resolve_scope(db, lead, "Team Noord")
     team_export = build_team_export(db, scope, Period(result.first, result.last, app.tz), now_utc())
     write_team_workbook(team_export, written[2])
+    analysis = _analyse_shipped_catalogue()
+    written[3].write_text(
+        json.dumps(analysis.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    from regeldruk.exports.xlsx_analysis import write_analysis_workbook
+
+    write_analysis_workbook(analysis, written[4])
     db.dispose()
     s = report.summary
     share = f"{s.accountability_share:.1%}" if s.accountability_share is not None else "–"
@@ -86,3 +99,14 @@ def demo(app: AppContext, directory: Path) -> None:
         f"Verder kijken: regeldruk --database sqlite:///{database_path} report --team "
         "'Team Noord' --week 2026-W44"
     )
+
+
+def _analyse_shipped_catalogue() -> Analysis:
+    from regeldruk.analysis import analyse
+    from regeldruk.errors import RegeldrukError
+    from regeldruk.forms import load_catalogue, shipped_catalogue
+
+    catalogue, problems = load_catalogue(shipped_catalogue())
+    if problems:
+        raise RegeldrukError(f"De meegeleverde catalogus heeft problemen: {problems[0]}")
+    return analyse(catalogue)

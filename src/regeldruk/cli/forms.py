@@ -28,6 +28,15 @@ def forms() -> None:
     """
 
 
+def catalogue_dir(directory: Path | None) -> Path:
+    """DIR as given; without one, ./forms, else the catalogue that ships with regeldruk."""
+    from regeldruk.forms import shipped_catalogue
+
+    if directory is not None:
+        return directory
+    return Path("forms") if Path("forms").is_dir() else shipped_catalogue()
+
+
 def load_or_fail(directory: Path) -> object:
     from regeldruk.forms import load_catalogue
 
@@ -43,15 +52,16 @@ def load_or_fail(directory: Path) -> object:
 
 
 @forms.command()
-@click.argument("directory", type=CATALOGUE, default=Path("forms"), required=False)
+@click.argument("directory", type=CATALOGUE, required=False)
 @click.pass_obj
-def check(app: AppContext, directory: Path) -> None:
+def check(app: AppContext, directory: Path | None) -> None:
     """Controleer de catalogus; elk probleem met bestand:regel en wat verwacht werd.
 
     Voorbeeld: regeldruk forms check forms/
     """
     from regeldruk.forms import Catalogue
 
+    directory = catalogue_dir(directory)
     catalogue = load_or_fail(directory)
     assert isinstance(catalogue, Catalogue)
     fields = sum(len(form.fields) for form in catalogue.forms)
@@ -59,7 +69,7 @@ def check(app: AppContext, directory: Path) -> None:
 
 
 @forms.command()
-@click.argument("directory", type=CATALOGUE, default=Path("forms"), required=False)
+@click.argument("directory", type=CATALOGUE, required=False)
 @click.option("--json", "as_json", is_flag=True, help="Als JSON (regeldruk/analysis@1).")
 @click.option(
     "-o",
@@ -74,7 +84,7 @@ def check(app: AppContext, directory: Path) -> None:
 )
 @click.pass_obj
 def analyse(
-    app: AppContext, directory: Path, as_json: bool, output: Path | None, xlsx: Path | None
+    app: AppContext, directory: Path | None, as_json: bool, output: Path | None, xlsx: Path | None
 ) -> None:
     """Vind wat dubbel, al in de iJw-berichten, niet uniform of alleen lokaal gevraagd wordt.
 
@@ -83,7 +93,7 @@ def analyse(
     from regeldruk.analysis import analyse as run_analysis
     from regeldruk.forms import Catalogue
 
-    catalogue = load_or_fail(directory)
+    catalogue = load_or_fail(catalogue_dir(directory))
     assert isinstance(catalogue, Catalogue)
     result = _with_progress(lambda progress: run_analysis(catalogue, progress=progress))
     payload = json.dumps(result.to_json(), ensure_ascii=False, indent=1)

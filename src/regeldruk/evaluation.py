@@ -1,0 +1,86 @@
+"""Measuring the matcher against a labelled set: pairwise precision/recall and flag recall."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from regeldruk.analysis import Flag, flags_for
+from regeldruk.forms import Catalogue, Form, FormField
+from regeldruk.matching import Concept
+
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Scores:
+    precision: float
+    recall: float
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+def pairs_of(groups: dict[str, list[str]], within: set[Pair] | None = None) -> set[Pair]:
+    """Every pair of items in one group; restricted to ``within`` when given."""
+    found = {tuple(sorted(p)) for members in groups.values() for p in combinations(members, 2)}
+    pairs = {(a, b) for a, b in found}
+    return pairs & within if within is not None else pairs
+
+
+def pairwise(
+    truth: dict[str, str], predicted: dict[str, str], within: set[Pair] | None = None
+) -> Scores:
+    """Pairwise precision and recall over the items of ``truth`` (item -> concept)."""
+    true_groups: dict[str, list[str]] = defaultdict(list)
+    predicted_groups: dict[str, list[str]] = defaultdict(list)
+    for item, concept in truth.items():
+        true_groups[concept].append(item)
+        predicted_groups[predicted[item]].append(item)
+    true_pairs = pairs_of(true_groups, within)
+    predicted_pairs = pairs_of(predicted_groups, within)
+    hits = len(true_pairs & predicted_pairs)
+    return Scores(
+        hits / len(predicted_pairs) if predicted_pairs else 1.0,
+        hits / len(true_pairs) if true_pairs else 1.0,
+    )
+
+
+def truth_concepts(
+    catalogue: Catalogue, truth: dict[str, str], in_standard: set[str]
+) -> list[Concept]:
+    members: dict[str, list[tuple[Form, FormField]]] = defaultdict(list)
+    for form, item in catalogue.fields():
+        concept = truth.get(f"{form.id}/{item.id}")
+        if concept is not None:
+            members[concept].append((form, item))
+    return [
+        Concept(name, name, group, ["TRUTH"] if name in in_standard else [])
+        for name, group in sorted(members.items())
+    ]
+
+
+def flag_recall(expected: list[Flag], found: list[Flag], coverage: float = 0.8) -> dict[str, float]:
+    """Per kind: the share of expected flags whose fields the found flags of that kind
+    (and, for duplicates, of that municipality) cover for at least ``coverage``."""
+    covered: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for flag in found:
+        key = flag.municipalities[0] if flag.kind == "duplicate" else ""
+        covered[(flag.kind, key)] |= set(flag.fields)
+    hits: dict[str, list[bool]] = defaultdict(list)
+    for flag in expected:
+        key = flag.municipalities[0] if flag.kind == "duplicate" else ""
+        wanted = set(flag.fields)
+        share = len(wanted & covered[(flag.kind, key)]) / len(wanted) if wanted else 1.0
+        hits[flag.kind].append(share >= coverage)
+    return {kind: sum(values) / len(values) for kind, values in sorted(hits.items())}
+
+
+def expected_flags(
+    catalogue: Catalogue, truth: dict[str, str], in_standard: set[str]
+) -> list[Flag]:
+    askers = {form.municipality for form in catalogue.forms if not form.is_standard}
+    return flags_for(truth_concepts(catalogue, truth, in_standard), len(askers))
