@@ -564,11 +564,28 @@ FORM_TYPES: dict[str, dict[str, object]] = {
 
 # The concepts an iJw standard message already carries (the truth for the in_standard flag).
 IN_STANDARD = {
-    "bsn-jeugdige", "geboortedatum-jeugdige", "geslacht-jeugdige", "naam-jeugdige",
-    "ingangsdatum-toewijzing", "einddatum-toewijzing", "beschikkingsnummer", "productcode",
-    "productcategorie", "verwijzer", "omvang", "budget", "reden-beeindiging", "startdatum-zorg",
-    "einddatum-zorg", "gezagsdrager-bekend", "declaratieperiode", "ingediend-bedrag",
-    "geleverd-volume", "tarief", "eenheid", "naam-ouder",
+    "bsn-jeugdige",
+    "geboortedatum-jeugdige",
+    "geslacht-jeugdige",
+    "naam-jeugdige",
+    "ingangsdatum-toewijzing",
+    "einddatum-toewijzing",
+    "beschikkingsnummer",
+    "productcode",
+    "productcategorie",
+    "verwijzer",
+    "omvang",
+    "budget",
+    "reden-beeindiging",
+    "startdatum-zorg",
+    "einddatum-zorg",
+    "gezagsdrager-bekend",
+    "declaratieperiode",
+    "ingediend-bedrag",
+    "geleverd-volume",
+    "tarief",
+    "eenheid",
+    "naam-ouder",
 }
 
 # Concepts only a single municipality asks (the "local" flag must find them).

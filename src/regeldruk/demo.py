@@ -148,6 +148,29 @@ def _day_blocks(
     return blocks
 
 
+# Accountability work is logged against the example forms of the shipped catalogue, so the
+# proposals have measured times: category -> the kind of form it is spent on.
+FORM_OF_CATEGORY = {
+    "rapportage": "voortgangsrapportage",
+    "verlenging": "verlengingsaanvraag",
+    "toewijzing": "aanvraag-toewijzing",
+    "declaratie": "declaratiebijlage",
+}
+
+
+def _example_forms() -> set[str]:
+    from regeldruk.forms import load_catalogue, shipped_catalogue
+
+    catalogue, _ = load_catalogue(shipped_catalogue())
+    return {form.id for form in catalogue.forms}
+
+
+def _form_for(key: str, example_code: str, known: set[str]) -> str | None:
+    kind = FORM_OF_CATEGORY.get(key)
+    form_id = f"{example_code.lower()}-{kind}" if kind else None
+    return form_id if form_id in known else None
+
+
 def _note_for(key: str, rng: random.Random) -> str | None:
     for category, _, note in ACCOUNTABILITY:
         if category == key and note and rng.random() < 0.3:
@@ -165,9 +188,15 @@ def build_demo(db: Database, seed: int = 2026) -> DemoResult:
     with db.session() as session:
         organisation = ensure_organisation(session, ORGANISATION)
         names = iter(FIRST_NAMES)
+        known = _example_forms()
+        # Each real municipality the demo works in stands in for one fictional example
+        # municipality of the catalogue (GM9001...), whose forms the paperwork is logged on.
+        examples: dict[str, str] = {}
         for team_name, municipality_names in TEAMS.items():
             team = ensure_team(session, organisation, team_name)
             codes = [resolve_municipality(name).code for name in municipality_names]
+            for code in codes:
+                examples.setdefault(code, f"GM{9001 + len(examples)}")
             for index in range(12):
                 role = "teamleider" if index == 0 else "medewerker"
                 hours = rng.choice([24.0, 28.0, 32.0, 36.0, 36.0])
@@ -183,7 +212,16 @@ def build_demo(db: Database, seed: int = 2026) -> DemoResult:
                     for weekday in days:
                         day = date.fromisocalendar(year, week, weekday + 1)
                         count += _add_day(
-                            session, worker.id, day, tz, rng, codes, heavy, day_minutes
+                            session,
+                            worker.id,
+                            day,
+                            tz,
+                            rng,
+                            codes,
+                            heavy,
+                            day_minutes,
+                            examples,
+                            known,
                         )
                     if index % 4 == 1:  # an evening crisis duty that runs past midnight
                         day = date.fromisocalendar(year, week, rng.randint(1, 5))
@@ -211,6 +249,8 @@ def _add_day(
     codes: list[str],
     heavy: float,
     day_minutes: int,
+    examples: dict[str, str],
+    known: set[str],
 ) -> int:
     moment = local_datetime(day, 8, rng.choice([15, 30, 45]), tz)
     added = 0
@@ -228,6 +268,7 @@ def _add_day(
             end,
             municipality if scoped else None,
             _note_for(key, rng),
+            _form_for(key, examples[municipality], known),
         )
         moment = end
     return added
@@ -241,6 +282,7 @@ def _add_entry(
     end: datetime,
     municipality: str | None,
     note: str | None,
+    form: str | None = None,
 ) -> int:
     row = TimeEntry(
         worker_id=worker_id,
@@ -248,6 +290,7 @@ def _add_entry(
         start_at=start,
         end_at=end,
         municipality_code=municipality,
+        form_id=form,
         note=check_note(note),
         created_at=now_utc(),
         updated_at=now_utc(),

@@ -72,6 +72,7 @@ LAZY_COMMANDS = {
     "export": "regeldruk.cli.export:export",
     "week": "regeldruk.cli.week:week",
     "forms": "regeldruk.cli.forms:forms",
+    "proposals": "regeldruk.cli.proposals:proposals",
 }
 
 

@@ -13,6 +13,7 @@ from regeldruk.cli.context import AppContext
 
 if TYPE_CHECKING:
     from regeldruk.analysis import Analysis
+    from regeldruk.db.engine import Database
 
 DEMO_DATABASE = "regeldruk-demo.sqlite"
 
@@ -70,6 +71,9 @@ def demo(app: AppContext, directory: Path) -> None:
         directory / "teamoverzicht-team-noord.xlsx",
         directory / "formulieren-analyse.json",
         directory / "formulieren-analyse.xlsx",
+        directory / "voorstellen.md",
+        directory / "voorstellen.html",
+        directory / "voorstellen.xlsx",
     ]
     written[0].write_text(render_report_markdown(report), encoding="utf-8")
     written[1].write_text(
@@ -87,6 +91,7 @@ def demo(app: AppContext, directory: Path) -> None:
     from regeldruk.exports.xlsx_analysis import write_analysis_workbook
 
     write_analysis_workbook(analysis, written[4])
+    _write_proposals(db, analysis, written[5:8])
     db.dispose()
     s = report.summary
     share = f"{s.accountability_share:.1%}" if s.accountability_share is not None else "–"
@@ -110,3 +115,26 @@ def _analyse_shipped_catalogue() -> Analysis:
     if problems:
         raise RegeldrukError(f"De meegeleverde catalogus heeft problemen: {problems[0]}")
     return analyse(catalogue)
+
+
+def _write_proposals(db: Database, analysis: Analysis, paths: list[Path]) -> None:
+    from regeldruk.burden import Settings, burdens, measured_minutes
+    from regeldruk.demo import ORGANISATION
+    from regeldruk.exports.proposals_render import write_proposals
+    from regeldruk.proposals import generate
+
+    settings = Settings()
+    found = burdens(analysis.catalogue, settings, measured_minutes(db))
+    result = generate(analysis, found, settings)
+    municipalities = len({f.municipality for f in analysis.catalogue.forms if not f.is_standard})
+    for path in paths:
+        write_proposals(
+            path,
+            path.suffix.lstrip("."),
+            result,
+            settings,
+            found,
+            len(analysis.catalogue.forms),
+            municipalities,
+            ORGANISATION,
+        )
