@@ -11,10 +11,14 @@ import json
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from regeldruk.db.engine import Database
+
+if TYPE_CHECKING:
+    from regeldruk.anonymise import Contribution
 from regeldruk.db.models import AuditEvent, TimeEntry
 from regeldruk.municipalities import resolve_municipality
 from regeldruk.organisation import ensure_organisation, ensure_team, ensure_worker
@@ -308,3 +312,52 @@ def _add_entry(
         )
     )
     return 1
+
+
+def synthetic_contributions(seed: int, first: date, last: date) -> list[Contribution]:
+    """A made-up organisation's logged time, for the sector part of the demo: 30 to 60
+    workers across the youth-care regions of Utrecht and Amsterdam."""
+    from regeldruk.anonymise import Contribution
+    from regeldruk.taxonomy import DEFAULT_CATEGORIES
+
+    rng = random.Random(seed)
+    places = [
+        resolve_municipality(n).code
+        for n in (
+            "Utrecht",
+            "Zeist",
+            "De Bilt",
+            "Nieuwegein",
+            "Houten",
+            "Amersfoort",
+            "Amsterdam",
+            "Amstelveen",
+            "Diemen",
+            "Ouder-Amstel",
+        )
+    ]
+    weights = {"client": 0.42, "indirect": 0.14, "accountability": 0.30, "other": 0.14}
+    by_kind: dict[str, list[str]] = {}
+    for category in DEFAULT_CATEGORIES:
+        by_kind.setdefault(category.kind, []).append(category.key)
+    result = []
+    for worker in range(rng.randint(30, 60)):
+        home = rng.sample(places, 2)
+        day = first
+        while day <= last:
+            if day.weekday() < 5 and rng.random() < 0.85:
+                for kind, share in weights.items():
+                    minutes = int(rng.gauss(share * 430, 25))
+                    if minutes > 0:
+                        result.append(
+                            Contribution(
+                                worker,
+                                day,
+                                rng.choice(home) if kind != "other" else None,
+                                rng.choice(by_kind[kind]),
+                                kind,
+                                minutes,
+                            )
+                        )
+            day += timedelta(days=1)
+    return result

@@ -362,3 +362,38 @@ def build_report(
         if per_worker
         else None,
     )
+
+
+def day_contributions(
+    connection: Connection, period: Period, now: datetime
+) -> list[tuple[date, int, str | None, str, str, int]]:
+    """(day, worker id, municipality, category, kind, minutes) for every local day of the
+    period: the raw material of the sector package, clipped to each day."""
+    days = period.days()
+    windows = _day_windows(period)
+    clipped, overlaps = clipped_minutes(windows.c.lo, windows.c.hi, now)
+    rows = connection.execute(
+        select(
+            windows.c.day,
+            time_entry.c.worker_id,
+            time_entry.c.municipality_code,
+            category.c.key,
+            category.c.kind,
+            func.sum(clipped),
+        )
+        .select_from(time_entry)
+        .join(category, category.c.key == time_entry.c.category_key)
+        .join(windows, _window_join(windows, overlaps))
+        .where(*live_entries(None), period_filter(period))
+        .group_by(
+            windows.c.day,
+            time_entry.c.worker_id,
+            time_entry.c.municipality_code,
+            category.c.key,
+            category.c.kind,
+        )
+    )
+    return [
+        (days[int(index)], int(worker_id), code, str(key), str(kind), int(minutes or 0))
+        for index, worker_id, code, key, kind, minutes in rows
+    ]

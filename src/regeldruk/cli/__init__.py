@@ -73,6 +73,7 @@ LAZY_COMMANDS = {
     "week": "regeldruk.cli.week:week",
     "forms": "regeldruk.cli.forms:forms",
     "proposals": "regeldruk.cli.proposals:proposals",
+    "sector": "regeldruk.cli.sector:sector",
 }
 
 

@@ -14,6 +14,7 @@ from regeldruk.cli.context import AppContext
 if TYPE_CHECKING:
     from regeldruk.analysis import Analysis
     from regeldruk.db.engine import Database
+    from regeldruk.demo import DemoResult
 
 DEMO_DATABASE = "regeldruk-demo.sqlite"
 
@@ -74,6 +75,9 @@ def demo(app: AppContext, directory: Path) -> None:
         directory / "voorstellen.md",
         directory / "voorstellen.html",
         directory / "voorstellen.xlsx",
+        directory / "sectorpakket.zip",
+        directory / "sectorbeeld.xlsx",
+        directory / "sectorbeeld.md",
     ]
     written[0].write_text(render_report_markdown(report), encoding="utf-8")
     written[1].write_text(
@@ -92,6 +96,7 @@ def demo(app: AppContext, directory: Path) -> None:
 
     write_analysis_workbook(analysis, written[4])
     _write_proposals(db, analysis, written[5:8])
+    _write_sector(db, result, app.tz, directory, written[8], written[9:11])
     db.dispose()
     s = report.summary
     share = f"{s.accountability_share:.1%}" if s.accountability_share is not None else "–"
@@ -138,3 +143,52 @@ def _write_proposals(db: Database, analysis: Analysis, paths: list[Path]) -> Non
             municipalities,
             ORGANISATION,
         )
+
+
+def _write_sector(
+    db: Database,
+    result: DemoResult,
+    tz: str,
+    directory: Path,
+    package: Path,
+    reports: list[Path],
+) -> None:
+    """The demo organisation's own package, plus nine made-up organisations, into a demo
+    sector database, and the sector report that comes out."""
+    import uuid
+
+    from regeldruk.db.engine import Database, ensure_schema
+    from regeldruk.demo import synthetic_contributions
+    from regeldruk.exports.sector_report import write_sector_report
+    from regeldruk.reporting import Period
+    from regeldruk.sector import (
+        build_export,
+        build_sector_report,
+        import_packages,
+        package_contributions,
+        write_export,
+    )
+
+    # A whole calendar month: partial months at the edges would only be suppressed.
+    first, last = date(2026, 10, 1), date(2026, 10, 31)
+    period = Period(first, last, tz)
+    write_export(build_export(db, period, 10), package)
+    others = directory / "sector-andere-organisaties"
+    others.mkdir(exist_ok=True)
+    paths = [package]
+    for number in range(1, 10):
+        contributions = synthetic_contributions(number, first, last)
+        organisation = str(uuid.UUID(int=number))  # stable, so a rerun replaces, not adds
+        path = others / f"organisatie-{number}.zip"
+        write_export(package_contributions(contributions, organisation, period, 10), path)
+        paths.append(path)
+    sector_path = directory / "regeldruk-sector.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{sector_path}{suffix}").unlink(missing_ok=True)
+    sector = Database(f"sqlite:///{sector_path}")
+    ensure_schema(sector.engine)
+    import_packages(sector, paths)
+    report = build_sector_report(sector)
+    for path in reports:
+        write_sector_report(report, path)
+    sector.dispose()

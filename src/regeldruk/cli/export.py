@@ -70,3 +70,12 @@ def _month_or_given(app: AppContext, first: str | None, last: str | None) -> tup
     start = today.replace(day=1)
     end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     return start, end
+
+
+def _register_sector() -> None:
+    from regeldruk.cli.sector import export_sector
+
+    export.add_command(export_sector)
+
+
+_register_sector()

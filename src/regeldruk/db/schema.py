@@ -161,3 +161,36 @@ week_approval = Table(
     Column("approved_at", UTCDateTime(), nullable=False),
     UniqueConstraint("worker_id", "iso_year", "iso_week", name="uq_week_approval"),
 )
+
+# The sector database: packages of many organisations and their cells (SPEC section 5).
+sector_package = Table(
+    "sector_package",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("export_id", String(36), nullable=False, unique=True),
+    Column("organisation", String(36), nullable=False),
+    Column("period_from", String(10), nullable=False),
+    Column("period_to", String(10), nullable=False),
+    Column("generated_at", String(40), nullable=False),
+    Column("k", Integer, nullable=False),
+    Column("rows", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("software", String(60), nullable=False),
+    Column("imported_at", UTCDateTime(), nullable=False),
+    Index("ix_sector_package_org", "organisation", "period_from", "period_to"),
+)
+
+sector_cell = Table(
+    "sector_cell",
+    metadata,
+    Column(
+        "package_id", Integer, ForeignKey("sector_package.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("period", String(10), nullable=False),
+    Column("area", String(110), nullable=False),
+    Column("category", String(60), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("workers", Integer, nullable=False),
+    Column("hours", Float, nullable=False),
+    Index("ix_sector_cell_package", "package_id"),
+)

@@ -57,7 +57,9 @@ def _context(
     }
 
 
-def render_text(template: str, context: dict[str, Any]) -> str:
+def render_text(
+    template: str, context: dict[str, Any], filters: dict[str, Any] | None = None
+) -> str:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
     environment = Environment(
@@ -67,7 +69,7 @@ def render_text(template: str, context: dict[str, Any]) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters.update(nl=nl, euros=euros, hours=hours)
+    environment.filters.update(nl=nl, euros=euros, hours=hours, **(filters or {}))
     return environment.get_template(template).render(**context)
 
 
