@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, case, delete, func, insert, literal, select
+from sqlalchemy import and_, case, delete, func, insert, literal, select, text
 from sqlalchemy.engine import Connection
 
 from regeldruk import __version__
@@ -143,10 +143,15 @@ class ReadPackage:
     path: Path
     manifest: dict[str, Any]
     rows: list[tuple[str, str, str, str, int, float]]
+    cells_csv: bytes = b""
 
 
-def read_package(path: Path, min_k: int) -> ReadPackage:
-    """Check everything before anything is written; one clear Dutch message when not."""
+def read_package(path: Path, min_k: int, parse_rows: bool = True) -> ReadPackage:
+    """Check everything before anything is written; one clear Dutch message when not.
+
+    With ``parse_rows`` false (PostgreSQL) the cells are checked by the database after COPY,
+    inside the same all-or-nothing transaction.
+    """
     name = path.name
 
     def fail(reason: str) -> PackageError:
@@ -183,6 +188,13 @@ def read_package(path: Path, min_k: int) -> ReadPackage:
     k = manifest["k"]
     if k < max(MIN_K, min_k):
         raise fail(f"k = {k}, deze sectordatabase eist minstens {max(MIN_K, min_k)}")
+    if not parse_rows:
+        lines = cells_bytes.count(b"\n") - (0 if cells_bytes.endswith(b"\n") else -1) - 1
+        if lines != manifest["rows"]:
+            raise fail(f"manifest noemt {manifest['rows']} regels, cells.csv heeft er {lines}")
+        if not cells_bytes.startswith(",".join(COLUMNS).encode()):
+            raise fail(f"cells.csv: verwacht de kolommen {', '.join(COLUMNS)}")
+        return ReadPackage(path, manifest, [], cells_bytes)
     rows = _cells(cells_bytes, k, fail)
     if len(rows) != manifest["rows"]:
         raise fail(f"manifest noemt {manifest['rows']} regels, cells.csv heeft er {len(rows)}")
@@ -280,7 +292,8 @@ def import_packages(
     progress: Callable[[int], None] | None = None,
 ) -> list[str]:
     """All packages or none: every file is checked first, then all go in one transaction."""
-    packages = [read_package(path, min_k) for path in paths]
+    on_postgres = db.dialect == "postgresql"
+    packages = [read_package(path, min_k, parse_rows=not on_postgres) for path in paths]
     messages: list[str] = []
     with db.transaction() as connection:
         for number, package in enumerate(packages, start=1):
@@ -328,8 +341,61 @@ def _import_one(connection: Connection, package: ReadPackage) -> str:
             imported_at=now_utc(),
         )
     ).inserted_primary_key[0]  # type: ignore[index]
-    bulk_insert_cells(connection, int(package_id), package.rows)
-    return f"{name}: {len(package.rows)} cellen geïmporteerd{replaced}."
+    if package.cells_csv:
+        copy_and_check_cells(connection, int(package_id), package)
+    else:
+        bulk_insert_cells(connection, int(package_id), package.rows)
+    return f"{name}: {manifest['rows']} cellen geïmporteerd{replaced}."
+
+
+def copy_and_check_cells(connection: Connection, package_id: int, package: ReadPackage) -> None:
+    """PostgreSQL: COPY cells.csv as it is (with the package id in front), then let the
+    database check every cell; a failure raises, and the whole import rolls back."""
+    name, k = package.path.name, package.manifest["k"]
+    prefix = b"%d," % package_id
+    body = package.cells_csv.split(b"\n", 1)[1] if b"\n" in package.cells_csv else b""
+    lines = [prefix + line for line in body.split(b"\n") if line]
+    if not lines:
+        return
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    try:
+        with (
+            raw.cursor() as cursor,
+            cursor.copy(
+                "COPY sector_cell (package_id, period, area, category, kind, workers, hours) "
+                "FROM STDIN WITH (FORMAT csv)"
+            ) as copy,
+        ):
+            copy.write(b"\n".join(lines) + b"\n")
+    except Exception as err:  # psycopg's DataError and friends: a malformed cell
+        detail = str(err).splitlines()[0][:120]
+        raise PackageError(
+            f"{name}: cells.csv is ongeldig ({detail}); er is niets geïmporteerd."
+        ) from None
+    bad = connection.execute(
+        text(
+            "SELECT period, area, workers FROM sector_cell c WHERE c.package_id = :p AND ("
+            " c.workers < :k OR c.kind NOT IN ('client', 'indirect', 'accountability', 'other')"
+            " OR c.period !~ '^[0-9]{4}-(W[0-9]{2}|[0-9]{2}|Q[1-4])$'"
+            " OR c.hours < 0 OR c.hours = 'NaN'::float8 OR c.hours = 'Infinity'::float8"
+            " OR c.category = '' OR length(c.category) > 60"
+            " OR NOT (c.area = 'NL'"
+            "   OR (c.area LIKE 'regio:%'"
+            "       AND substr(c.area, 7) IN (SELECT region FROM municipality))"
+            "   OR c.area IN (SELECT code FROM municipality))"
+            ") LIMIT 1"
+        ),
+        {"p": package_id, "k": k},
+    ).first()
+    if bad is not None:
+        if bad.workers < k:
+            reason = f"cel {bad.period} {bad.area}: {bad.workers} medewerkers, minder dan k = {k}"
+        else:
+            reason = (
+                f"cel {bad.period[:20]} {bad.area[:40]}: periode, gebied, soort of uren ongeldig"
+            )
+        raise PackageError(f"{name}: {reason}; er is niets geïmporteerd.")
 
 
 def bulk_insert_cells(

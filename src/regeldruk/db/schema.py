@@ -183,9 +183,9 @@ sector_package = Table(
 sector_cell = Table(
     "sector_cell",
     metadata,
-    Column(
-        "package_id", Integer, ForeignKey("sector_package.id", ondelete="CASCADE"), nullable=False
-    ),
+    # No foreign key: a per-row check would halve COPY's speed. The import writes a package
+    # and its cells in one transaction and deletes both together (sector.py).
+    Column("package_id", Integer, nullable=False),
     Column("period", String(10), nullable=False),
     Column("area", String(110), nullable=False),
     Column("category", String(60), nullable=False),

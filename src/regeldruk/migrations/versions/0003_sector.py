@@ -35,12 +35,9 @@ def upgrade() -> None:
     )
     op.create_table(
         "sector_cell",
-        sa.Column(
-            "package_id",
-            sa.Integer,
-            sa.ForeignKey("sector_package.id", ondelete="CASCADE"),
-            nullable=False,
-        ),
+        # No foreign key: a per-row check would halve COPY's speed. The import writes a
+        # package and its cells in one transaction and deletes both together.
+        sa.Column("package_id", sa.Integer, nullable=False),
         sa.Column("period", sa.String(10), nullable=False),
         sa.Column("area", sa.String(110), nullable=False),
         sa.Column("category", sa.String(60), nullable=False),
