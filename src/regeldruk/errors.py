@@ -33,3 +33,10 @@ class DatabaseError(RegeldrukError):
 
 class LockedError(RegeldrukError):
     """The change touches a week that a team lead has approved."""
+
+
+def quote(value: object, limit: int = 40) -> str:
+    """User input as it may appear in a one-line message: quoted, escaped, shortened."""
+    text = str(value)
+    shortened = text[:limit] + ("…" if len(text) > limit else "")
+    return repr(shortened)

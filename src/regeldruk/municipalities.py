@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from regeldruk.errors import NotFoundError
+from regeldruk.errors import NotFoundError, quote
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def resolve_municipality(text: str) -> Municipality:
         code = "GM" + code_match.group(2).zfill(4)
         found = by_code(code)
         if found is None:
-            raise NotFoundError(f"Onbekende gemeentecode '{text}': geen gemeente in 2026.")
+            raise NotFoundError(f"Onbekende gemeentecode {quote(text)}: geen gemeente in 2026.")
         return found
     wanted = fold(value)
     if not wanted:
@@ -70,9 +70,9 @@ def resolve_municipality(text: str) -> Municipality:
         return prefixed[0]
     if prefixed:
         names = ", ".join(m.name for m in prefixed[:6])
-        raise NotFoundError(f"Gemeente '{text}' is niet eenduidig: {names}.")
+        raise NotFoundError(f"Gemeente {quote(text)} is niet eenduidig: {names}.")
     raise NotFoundError(
-        f"Onbekende gemeente '{text}'. Gebruik een CBS-code (GM0344), iJw-code (0344) of naam."
+        f"Onbekende gemeente {quote(text)}. Gebruik een CBS-code (GM0344), iJw-code (0344) of naam."
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
-from regeldruk.errors import NotFoundError
+from regeldruk.errors import NotFoundError, quote
 
 Kind = Literal["client", "indirect", "accountability", "other"]
 KINDS: tuple[Kind, ...] = ("client", "indirect", "accountability", "other")
@@ -55,5 +55,5 @@ def resolve_category(text: str, categories: tuple[Category, ...]) -> Category:
         return matches[0]
     if matches:
         options = ", ".join(c.key for c in matches)
-        raise NotFoundError(f"Categorie '{text}' is niet eenduidig: bedoelt u {options}?")
+        raise NotFoundError(f"Categorie {quote(text)} is niet eenduidig: bedoelt u {options}?")
     raise NotFoundError(f"Onbekende categorie '{text}'. Zie 'regeldruk categories' voor de lijst.")

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pendulum
 
-from regeldruk.errors import ParseError
+from regeldruk.errors import ParseError, quote
 
 UTC = pendulum.UTC
 
@@ -74,7 +74,7 @@ def parse_date(text: str, tz: str, now: datetime | None = None) -> date:
         except ValueError:
             pass
     raise ParseError(
-        f"Onbekende datum '{text}'. Gebruik JJJJ-MM-DD (2026-10-25), DD-MM-JJJJ, "
+        f"Onbekende datum {quote(text)}. Gebruik JJJJ-MM-DD (2026-10-25), DD-MM-JJJJ, "
         "'today' of 'yesterday'."
     )
 
@@ -101,13 +101,13 @@ def parse_time(
         try:
             parsed = datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
         except ValueError:
-            raise ParseError(f"Ongeldige tijd '{text}'.") from None
+            raise ParseError(f"Ongeldige tijd {quote(text)}.") from None
         if parsed.tzinfo is None:
             moment = local_datetime(parsed.date(), parsed.hour, parsed.minute, tz)
             return moment.add(seconds=parsed.second)
         return pendulum.instance(parsed).in_timezone(tz)
     raise ParseError(
-        f"Onbekende tijd '{text}'. Gebruik UU:MM (9:15), ISO 8601 (2026-10-25T09:15), "
+        f"Onbekende tijd {quote(text)}. Gebruik UU:MM (9:15), ISO 8601 (2026-10-25T09:15), "
         "'now' of terug in de tijd (-15m)."
     )
 
@@ -133,7 +133,7 @@ def parse_iso_week(text: str) -> tuple[date, date]:
     value = text.strip().upper()
     match = re.fullmatch(r"(?:(\d{4})-?)?W?(\d{1,2})", value)
     if not match:
-        raise ParseError(f"Onbekende week '{text}'. Gebruik ISO-weken zoals 2026-W43.")
+        raise ParseError(f"Onbekende week {quote(text)}. Gebruik ISO-weken zoals 2026-W43.")
     year = int(match.group(1)) if match.group(1) else now_utc().year
     week = int(match.group(2))
     try:
