@@ -191,6 +191,8 @@ def test_pick_the_municipality_of_the_running_activity(day_logged: World) -> Non
         # Recently used municipalities come first.
         assert [m.code for m in picker.candidates("")[:2]] == ["GM0344", "GM0355"]
         await pilot.press(*"amersf")
+        await settle(app, pilot)
+        assert picker.query_one("#picker-query", Input).value == "amersf"
         await press(app, pilot, "enter")
         running = day_logged.timelog.running()
         assert running is not None and running.gemeente == "GM0307"
@@ -232,5 +234,21 @@ def test_theme_toggle(world: World) -> None:
         before = app.theme
         await press(app, pilot, "ctrl+t")
         assert app.theme != before
+
+    run(world, scenario)
+
+
+def test_pick_the_form_of_the_running_activity(world: World) -> None:
+    from regeldruk.tui.picker import FormPicker
+
+    async def scenario(app: RegeldrukApp, pilot: Pilot[None]) -> None:
+        await press(app, pilot, "2", "f")
+        picker = app.screen
+        assert isinstance(picker, FormPicker)
+        await pilot.press(*"gm9003-voortgang")
+        await settle(app, pilot)
+        await press(app, pilot, "enter")
+        running = world.timelog.running()
+        assert running is not None and running.form == "gm9003-voortgangsrapportage"
 
     run(world, scenario)

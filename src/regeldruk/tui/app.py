@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
@@ -26,7 +27,7 @@ from regeldruk.fmt import local
 from regeldruk.taxonomy import Category
 from regeldruk.tui.entry_modal import EntryForm, EntryModal
 from regeldruk.tui.messages import Changed, Refused, TodayLoaded, WeekLoaded
-from regeldruk.tui.picker import MunicipalityPicker
+from regeldruk.tui.picker import FormPicker, MunicipalityPicker
 from regeldruk.tui.today import TodayScreen
 from regeldruk.tui.week import WeekScreen
 
@@ -63,6 +64,7 @@ class RegeldrukApp(App[None]):
         self.tz = tz
         self.clock = clock or _now
         self.favourites = favourites
+        self.catalogue_dir: Path | None = None  # None: ./forms or the shipped catalogue
         self.today: TodayView | None = None
         self.today_screen = TodayScreen()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="regeldruk-core")
@@ -180,6 +182,26 @@ class RegeldrukApp(App[None]):
                 )
 
         self.push_screen(MunicipalityPicker(self.timelog.recent_municipalities()), chosen)
+
+    def pick_form(self) -> None:
+        """Set the catalogue form the running activity is spent on."""
+        running = self.today.running if self.today else None
+        if running is None:
+            self.today_screen.set_status("Er loopt niets: start eerst een activiteit.", True)
+            return
+        from regeldruk.forms import load_catalogue, shipped_catalogue
+
+        catalogue, _ = load_catalogue(self.catalogue_dir or shipped_catalogue())
+        forms = [(f.id, f.title, f.municipality) for f in catalogue.forms if not f.is_standard]
+
+        def chosen(form_id: str | None) -> None:
+            if form_id is not None:
+                self.run_core(
+                    lambda: self.timelog.edit(running.id, form=form_id),
+                    lambda entry: Changed(f"Formulier: {entry.form or 'geen'}"),
+                )
+
+        self.push_screen(FormPicker(forms, running.gemeente), chosen)
 
     def open_entry_modal(self, entry: Entry | None) -> None:
         title = "Registratie toevoegen" if entry is None else f"Registratie #{entry.id} wijzigen"

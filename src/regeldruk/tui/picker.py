@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from regeldruk.municipalities import Municipality, by_code, search_municipalities
+from regeldruk.municipalities import Municipality, by_code, fold, search_municipalities
 
 
 class MunicipalityPicker(ModalScreen[str | None]):
@@ -46,6 +46,67 @@ class MunicipalityPicker(ModalScreen[str | None]):
         options.clear_options()
         options.add_options(
             [Option(f"{m.name} ({m.code}, {m.region})", id=m.code) for m in self.candidates(query)]
+        )
+        if options.option_count:
+            options.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.dismiss("")
+            return
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_focus_list(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FormPicker(ModalScreen[str | None]):
+    """Type-to-search over the catalogue's forms; the running activity's municipality first.
+    Returns a form id, "" to clear, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Annuleren", id="formpicker.cancel"),
+        Binding("down", "focus_list", "Lijst", show=False, id="formpicker.down"),
+    ]
+
+    def __init__(self, forms: list[tuple[str, str, str]], municipality: str | None) -> None:
+        super().__init__()
+        # (form id, title, municipality)
+        self.forms = sorted(forms, key=lambda f: (f[2] != municipality, f[0]))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker-dialog"):
+            yield Label("Formulier (typ om te zoeken; Enter kiest, leeg = geen)")
+            yield Input(placeholder="titel of id", id="picker-query")
+            yield OptionList(id="picker-options")
+
+    def on_mount(self) -> None:
+        self.fill("")
+        self.query_one(Input).focus()
+
+    def candidates(self, query: str) -> list[tuple[str, str, str]]:
+        wanted = fold(query)
+        return [f for f in self.forms if wanted in fold(f"{f[0]} {f[1]}")][:40]
+
+    def fill(self, query: str) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(
+            [
+                Option(f"{title} ({form_id})", id=form_id)
+                for form_id, title, _ in self.candidates(query)
+            ]
         )
         if options.option_count:
             options.highlighted = 0

@@ -27,6 +27,7 @@ class TodayScreen(Screen[None]):
         ],
         Binding("s", "stop", "Stop", id="stop"),
         Binding("g", "gemeente", "Gemeente", id="gemeente"),
+        Binding("f", "form", "Formulier", id="form", show=False),
         Binding("a", "add", "Nieuw", id="add"),
         Binding("e", "edit", "Wijzig", id="edit"),
         Binding("d", "delete", "Wis", id="delete"),
@@ -138,6 +139,9 @@ class TodayScreen(Screen[None]):
 
     def action_gemeente(self) -> None:
         self.regeldruk.pick_gemeente()
+
+    def action_form(self) -> None:
+        self.regeldruk.pick_form()
 
     def action_add(self) -> None:
         self.regeldruk.open_entry_modal(None)
