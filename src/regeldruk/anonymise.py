@@ -158,41 +158,37 @@ def recoverable(suppressed: set[Key], all_keys: list[Key]) -> set[Key]:
     return {key for key in unknown if _in_span(basis, index[key])}
 
 
+def _reduce(vector: dict[int, int], basis: dict[int, dict[int, int]]) -> dict[int, int]:
+    """Eliminate the basis' pivots from ``vector`` until its leading column is new (or it
+    vanishes): the shared step of building the basis and testing membership."""
+    while vector:
+        pivot = min(vector)
+        if pivot not in basis:
+            return vector
+        factor = vector[pivot]
+        for column, value in basis[pivot].items():
+            updated = (vector.get(column, 0) - factor * value) % PRIME
+            if updated:
+                vector[column] = updated
+            else:
+                vector.pop(column, None)
+    return vector
+
+
 def _echelon(rows: list[dict[int, int]]) -> dict[int, dict[int, int]]:
     """Reduced rows keyed by pivot column, over GF(PRIME) (sparse Gaussian elimination)."""
     basis: dict[int, dict[int, int]] = {}
     for row in rows:
-        vector = dict(row)
-        while vector:
+        vector = _reduce(dict(row), basis)
+        if vector:
             pivot = min(vector)
-            if pivot not in basis:
-                inverse = pow(vector[pivot], PRIME - 2, PRIME)
-                basis[pivot] = {c: v * inverse % PRIME for c, v in vector.items()}
-                break
-            factor = vector[pivot]
-            for column, value in basis[pivot].items():
-                updated = (vector.get(column, 0) - factor * value) % PRIME
-                if updated:
-                    vector[column] = updated
-                else:
-                    vector.pop(column, None)
+            inverse = pow(vector[pivot], PRIME - 2, PRIME)
+            basis[pivot] = {c: v * inverse % PRIME for c, v in vector.items()}
     return basis
 
 
 def _in_span(basis: dict[int, dict[int, int]], column: int) -> bool:
-    vector = {column: 1}
-    while vector:
-        pivot = min(vector)
-        if pivot not in basis:
-            return False
-        factor = vector[pivot]
-        for c, v in basis[pivot].items():
-            updated = (vector.get(c, 0) - factor * v) % PRIME
-            if updated:
-                vector[c] = updated
-            else:
-                vector.pop(c, None)
-    return True
+    return not _reduce({column: 1}, basis)
 
 
 def complementary(cells: list[Cell], suppressed: set[Key]) -> set[Key]:
