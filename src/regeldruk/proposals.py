@@ -9,7 +9,7 @@ stated, simple allocation, so every gain can be traced back to a form and a meas
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from regeldruk.analysis import MESSAGE_NAMES, Analysis, Flag, municipality_name
@@ -279,43 +279,64 @@ def _national(
     return proposals
 
 
+def _by_purpose(burdens: Iterable[Burden]) -> list[tuple[str, list[Burden]]]:
+    groups: dict[str, list[Burden]] = defaultdict(list)
+    for burden in burdens:
+        groups[burden.form.purpose].append(burden)
+    return sorted(groups.items())
+
+
+def _form_proposal(
+    burden: Burden,
+    share: float,
+    settings: Settings,
+    title: str,
+    kind: str,
+    problem: str,
+    proposal: str,
+) -> Proposal:
+    """A proposal about one municipal form that saves ``share`` of its burden."""
+    gain = Gain(fte_hours=settings.fte_hours)
+    gain.add(burden, share)
+    name = municipality_name(burden.form.municipality)
+    return Proposal(
+        title=f"{name}: {title}",
+        type=kind,
+        addressee=f"Gemeente {name}",
+        problem=problem,
+        proposal=proposal,
+        grounds=[SER_8],
+        evidence=[_evidence_line(burden, [f"{len(burden.form.fields)} velden"])],
+        gain=gain,
+    )
+
+
 def _frequency(
     analysis: Analysis, burdens: dict[str, Burden], settings: Settings
 ) -> list[Proposal]:
     """Periodic forms asked more often than another municipality asks the same kind."""
     proposals: list[Proposal] = []
     periodic = [b for b in burdens.values() if b.form.frequency.times_per_year()]
-    by_purpose: dict[str, list[Burden]] = defaultdict(list)
-    for burden in periodic:
-        by_purpose[burden.form.purpose].append(burden)
-    for purpose, group in sorted(by_purpose.items()):
+    for purpose, group in _by_purpose(periodic):
         lowest = min(b.form.frequency.times_per_year() or 0 for b in group)
         example = next(b for b in group if b.form.frequency.times_per_year() == lowest)
+        less_often = example.form.frequency.describe()
         for burden in group:
             current = burden.form.frequency.times_per_year() or 0
             if current <= lowest:
                 continue
-            share = 1 - lowest / current
-            gain = Gain(fte_hours=settings.fte_hours)
-            gain.add(burden, share)
-            name = municipality_name(burden.form.municipality)
             proposals.append(
-                Proposal(
-                    title=f"{name}: {burden.form.title} minder vaak",
-                    type="frequentie verlagen",
-                    addressee=f"Gemeente {name}",
-                    problem=(
-                        f"{burden.form.title} wordt {burden.form.frequency.describe()} gevraagd; "
-                        f"{municipality_name(example.form.municipality)} vraagt dezelfde soort "
-                        f"{purpose} {example.form.frequency.describe()}."
-                    ),
-                    proposal=(
-                        f"Verlaag de frequentie naar {example.form.frequency.describe()}, "
-                        "en vraag tussentijds alleen bij een wezenlijke wijziging."
-                    ),
-                    grounds=[SER_8],
-                    evidence=[_evidence_line(burden, [f"{len(burden.form.fields)} velden"])],
-                    gain=gain,
+                _form_proposal(
+                    burden,
+                    1 - lowest / current,
+                    settings,
+                    f"{burden.form.title} minder vaak",
+                    "frequentie verlagen",
+                    f"{burden.form.title} wordt {burden.form.frequency.describe()} gevraagd; "
+                    f"{municipality_name(example.form.municipality)} vraagt dezelfde soort "
+                    f"{purpose} {less_often}.",
+                    f"Verlaag de frequentie naar {less_often}, en vraag tussentijds alleen bij een "
+                    "wezenlijke wijziging.",
                 )
             )
     return proposals
@@ -324,35 +345,24 @@ def _frequency(
 def _simplify(analysis: Analysis, burdens: dict[str, Burden], settings: Settings) -> list[Proposal]:
     """Forms with far more fields than the usual form for the same purpose."""
     proposals: list[Proposal] = []
-    by_purpose: dict[str, list[Burden]] = defaultdict(list)
-    for burden in burdens.values():
-        by_purpose[burden.form.purpose].append(burden)
-    for purpose, group in sorted(by_purpose.items()):
+    for purpose, group in _by_purpose(burdens.values()):
         counts = sorted(len(b.form.fields) for b in group)
         median = counts[len(counts) // 2]
         for burden in group:
             extra = len(burden.form.fields) - median
             if len(group) < 3 or extra < max(3, median // 3):
                 continue
-            gain = Gain(fte_hours=settings.fte_hours)
-            gain.add(burden, extra / len(burden.form.fields))
-            name = municipality_name(burden.form.municipality)
             proposals.append(
-                Proposal(
-                    title=f"{name}: vereenvoudig {burden.form.title}",
-                    type="vereenvoudigen",
-                    addressee=f"Gemeente {name}",
-                    problem=(
-                        f"{burden.form.title} heeft {len(burden.form.fields)} velden; een "
-                        f"formulier voor {purpose} heeft er in de catalogus doorgaans {median}."
-                    ),
-                    proposal=(
-                        f"Breng het formulier terug tot de {median} gegevens die andere "
-                        "gemeenten ook volstaan, te beginnen met wat al elders bekend is."
-                    ),
-                    grounds=[SER_8],
-                    evidence=[_evidence_line(burden, [f"{len(burden.form.fields)} velden"])],
-                    gain=gain,
+                _form_proposal(
+                    burden,
+                    extra / len(burden.form.fields),
+                    settings,
+                    f"vereenvoudig {burden.form.title}",
+                    "vereenvoudigen",
+                    f"{burden.form.title} heeft {len(burden.form.fields)} velden; een formulier "
+                    f"voor {purpose} heeft er in de catalogus doorgaans {median}.",
+                    f"Breng het formulier terug tot de {median} gegevens die andere gemeenten ook "
+                    "volstaan, te beginnen met wat al elders bekend is.",
                 )
             )
     return proposals
