@@ -222,55 +222,6 @@ def _day_windows(period: Period) -> Any:
     )
 
 
-def workers_per_window(
-    connection: Connection,
-    bounds: Sequence[tuple[datetime, datetime]],
-    now: datetime,
-    worker_ids: Iterable[int] | None = None,
-) -> list[set[str]]:
-    """The names of the workers with time logged inside each [lo, hi) window."""
-    windows = _windows(bounds)
-    _, overlaps = clipped_minutes(windows.c.lo, windows.c.hi, now)
-    rows = connection.execute(
-        select(windows.c.day, worker.c.name)
-        .select_from(time_entry)
-        .join(worker, worker.c.id == time_entry.c.worker_id)
-        .join(windows, _window_join(windows, overlaps))
-        .where(*live_entries(worker_ids))
-        .distinct()
-    )
-    result: list[set[str]] = [set() for _ in bounds]
-    for index, name in rows:
-        result[int(index)].add(str(name))
-    return result
-
-
-def summarise_per_window(
-    connection: Connection,
-    bounds: Sequence[tuple[datetime, datetime]],
-    now: datetime,
-    worker_ids: Iterable[int] | None = None,
-) -> list[Summary]:
-    """Minutes per kind inside each [lo, hi) window (weeks of a period, say)."""
-    windows = _windows(bounds)
-    clipped, overlaps = clipped_minutes(windows.c.lo, windows.c.hi, now)
-    rows = connection.execute(
-        select(windows.c.day, category.c.kind, func.sum(clipped))
-        .select_from(time_entry)
-        .join(category, category.c.key == time_entry.c.category_key)
-        .join(windows, _window_join(windows, overlaps))
-        .where(
-            *live_entries(worker_ids),
-            span_filter(min(lo for lo, _ in bounds), max(hi for _, hi in bounds)),
-        )
-        .group_by(windows.c.day, category.c.kind)
-    )
-    result = [Summary() for _ in bounds]
-    for index, kind, minutes in rows:
-        result[int(index)].add(kind, int(minutes or 0))
-    return result
-
-
 def _per_day_rows(
     connection: Connection,
     period: Period,

@@ -6,6 +6,7 @@ import re
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pendulum
 import pytest
@@ -248,3 +249,38 @@ def test_week_approval_locks_and_reopening_unlocks(db: Database, tmp_path: Path)
     with db.transaction() as connection:
         actions = list(connection.scalars(select(audit_event.c.action).order_by(audit_event.c.id)))
     assert actions[-4:] == ["approve", "create", "reopen", "edit"]
+
+
+def test_every_entry_row_matches_the_database(db: Database, tmp_path: Path) -> None:
+    """The Registraties rows are written as XML text: check them cell by cell."""
+    with db.session() as session:
+        team = ensure_team(session, ensure_organisation(session, None), "Team Noord")
+        ensure_worker(session, team, 'Ma & Pa <"Zorg">')
+    odd = TimeLog(db, 'Ma & Pa <"Zorg">', DEFAULT_CATEGORIES, TZ)
+    odd.add("dossier", at("2026-10-12T08:00"), at("2026-10-12T08:07"), "Zeist")
+    book = load_workbook(export(db, tmp_path))
+    rows = list(book["Registraties"].iter_rows(min_row=2, values_only=True))
+    expected = []
+    for name in ("Anna", "Bram", 'Ma & Pa <"Zorg">'):
+        log = TimeLog(db, name, DEFAULT_CATEGORIES, TZ)
+        for entry in log.entries(OCTOBER.start, OCTOBER.end):
+            begin = max(entry.start, OCTOBER.start)
+            end = min(entry.end or NOW, OCTOBER.end)
+            expected.append(
+                (
+                    datetime.fromtimestamp(begin.timestamp(), ZoneInfo(TZ)).replace(tzinfo=None),
+                    datetime.fromtimestamp(end.timestamp(), ZoneInfo(TZ)).replace(tzinfo=None),
+                    int(end.timestamp() - begin.timestamp()) // 60,
+                    name,
+                    entry.category,
+                    entry.gemeente,
+                    entry.form,
+                )
+            )
+    found = [(r[0], r[1], minutes(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
+    assert sorted(found, key=repr) == sorted(expected, key=repr)
+    # The DST night: 01:30 to 03:30 on the clock, three hours of work.
+    assert (datetime(2026, 10, 25, 1, 30), datetime(2026, 10, 25, 3, 30), 180) in [
+        f[:3] for f in found
+    ]
+    assert {r[7] for r in rows} == {"nee"}

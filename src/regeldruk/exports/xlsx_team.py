@@ -6,14 +6,18 @@ Excel durations (days, shown as [h]:mm), never text, so a SUM a user adds is rig
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import warnings
-from collections.abc import Callable
-from copy import copy
+import zipfile
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.filters import AutoFilter
@@ -94,10 +98,14 @@ def write_team_workbook(export: TeamExport, path: Path) -> int:
     _week_sheet(workbook, export)
     _municipality_sheet(workbook, export)
     _form_sheet(workbook, export)
-    count = _entries_sheet(workbook, export)
-    workbook.properties.creator = f"regeldruk {__version__}"
-    workbook.properties.title = f"Tijdsbesteding {export.scope.label}"
-    workbook.save(path)
+    with tempfile.TemporaryDirectory() as scratch:
+        rows_xml = Path(scratch) / "registraties.xml"
+        count = _entries_sheet(workbook, export, rows_xml)
+        workbook.properties.creator = f"regeldruk {__version__}"
+        workbook.properties.title = f"Tijdsbesteding {export.scope.label}"
+        workbook.save(path)
+        if count:
+            _insert_rows(path, workbook["Registraties"].path, rows_xml)
     return count
 
 
@@ -232,57 +240,92 @@ ENTRY_HEADER = [
 ]
 
 
-def _styled(ws: Sheet, number_format: str) -> Callable[[Any], Any]:
-    """A cell factory with a fixed number format.
-
-    Setting number_format per cell looks the format up in the workbook each time; for a
-    team-year of rows, copying a prepared style is several times faster.
-    """
-    template = WriteOnlyCell(ws, value=None)
-    template.number_format = number_format
-    style = template._style  # type: ignore[attr-defined]
-
-    def make(value: Any) -> Any:
-        cell = WriteOnlyCell(ws, value=value)
-        cell._style = copy(style)  # type: ignore[attr-defined]
-        return cell
-
-    return make
-
-
-def _entries_sheet(workbook: Workbook, export: TeamExport) -> int:
+def _entries_sheet(workbook: Workbook, export: TeamExport, rows_xml: Path) -> int:
+    """The Registraties sheet: openpyxl writes its header, table and print set-up; the
+    rows themselves go to ``rows_xml`` as plain XML text, and _insert_rows puts them into
+    the saved file. openpyxl's per-cell objects made this sheet most of a team-year's
+    export (19 s of 30 for 250,000 entries)."""
     ws = workbook.create_sheet("Registraties")
     _setup(ws, [16, 16, 8, 22, 16, 9, 28, 12], "A2")
     ws.append(_header(ws, ENTRY_HEADER))
-    moment = _styled(ws, "dd-mm-yyyy hh:mm")
-    length = _styled(ws, DURATION)
-    count = 0
-    for entry in export.entries():
-        ws.append(
-            [
-                moment(entry.start.replace(tzinfo=None)),
-                moment(entry.end.replace(tzinfo=None)),
-                length(duration(entry.minutes)),
-                entry.worker,
-                entry.category,
-                entry.gemeente,
-                entry.form,
-                "ja" if entry.approved else "nee",
-            ]
-        )
-        count += 1
-    if count:
-        last_column = chr(ord("A") + len(ENTRY_HEADER) - 1)
-        table = Table(displayName="Registraties", ref=f"A1:{last_column}{count + 1}")
-        # Write-only sheets can't read the header back: name the table columns here.
-        table.tableColumns = [
-            TableColumn(id=index, name=name) for index, name in enumerate(ENTRY_HEADER, start=1)
-        ]
-        table.autoFilter = AutoFilter(ref=table.ref)
-        table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-        with warnings.catch_warnings():  # "add table columns manually": done just above
-            warnings.simplefilter("ignore", UserWarning)
-            ws.add_table(table)
-    else:
+    count = len(export.rows)
+    if not count:
         ws.append(["Geen registraties in deze periode."])
+        return 0
+    moment, length = _style_id(ws, "dd-mm-yyyy hh:mm"), _style_id(ws, DURATION)
+    text = _InlineText()
+    with rows_xml.open("w", encoding="utf-8") as out:
+        for number, entry in enumerate(export.rows, start=2):
+            out.write(
+                f'<row r="{number}">'
+                f'<c r="A{number}" s="{moment}"><v>{_serial(entry.start)!r}</v></c>'
+                f'<c r="B{number}" s="{moment}"><v>{_serial(entry.end)!r}</v></c>'
+                f'<c r="C{number}" s="{length}"><v>{duration(entry.minutes)!r}</v></c>'
+                f"{text(f'D{number}', entry.worker)}{text(f'E{number}', entry.category)}"
+                f"{text(f'F{number}', entry.gemeente)}{text(f'G{number}', entry.form)}"
+                f"{text(f'H{number}', 'ja' if entry.approved else 'nee')}</row>"
+            )
+    last_column = chr(ord("A") + len(ENTRY_HEADER) - 1)
+    table = Table(displayName="Registraties", ref=f"A1:{last_column}{count + 1}")
+    # Write-only sheets can't read the header back: name the table columns here.
+    table.tableColumns = [
+        TableColumn(id=index, name=name) for index, name in enumerate(ENTRY_HEADER, start=1)
+    ]
+    table.autoFilter = AutoFilter(ref=table.ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    with warnings.catch_warnings():  # "add table columns manually": done just above
+        warnings.simplefilter("ignore", UserWarning)
+        ws.add_table(table)
     return count
+
+
+def _style_id(ws: Sheet, number_format: str) -> int:
+    """The workbook's style index for cells with this number format (registers it)."""
+    cell = WriteOnlyCell(ws, value=None)
+    cell.number_format = number_format
+    return int(cell.style_id)
+
+
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+
+
+def _serial(moment: datetime) -> float:
+    """A wall-clock time (whole minutes) as an Excel date serial, as openpyxl writes it."""
+    return (moment.toordinal() - _EXCEL_EPOCH) + (moment.hour * 60 + moment.minute) / 1440
+
+
+class _InlineText:
+    """Text cells as inline strings; the few distinct values are escaped once each."""
+
+    def __init__(self) -> None:
+        self._escaped: dict[str, str] = {}
+
+    def __call__(self, ref: str, value: str | None) -> str:
+        if value is None:
+            return ""
+        escaped = self._escaped.get(value)
+        if escaped is None:
+            escaped = escape(ILLEGAL_CHARACTERS_RE.sub("", value))
+            self._escaped[value] = escaped
+        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escaped}</t></is></c>'
+
+
+def _insert_rows(path: Path, sheet: str, rows_xml: Path) -> None:
+    """Put the rows written by _entries_sheet into the saved workbook's sheet."""
+    member = sheet.lstrip("/")
+    rewritten = path.with_name(path.name + ".deel")
+    with (
+        zipfile.ZipFile(path) as source,
+        zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename != member:
+                target.writestr(info, data)
+                continue
+            head, tail = data.split(b"</sheetData>", 1)
+            with target.open(info, "w", force_zip64=True) as out, rows_xml.open("rb") as rows:
+                out.write(head)
+                shutil.copyfileobj(rows, out, 1024 * 1024)
+                out.write(b"</sheetData>" + tail)
+    rewritten.replace(path)
