@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import and_, case, delete, func, insert, literal, select, text
 from sqlalchemy.engine import Connection
@@ -52,7 +52,7 @@ MAX_PACKAGE_BYTES = 64 * 1024 * 1024
 MAX_MEMBER_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed: more is a zip bomb
 MIN_ORGANISATIONS = 3  # sector figures resting on fewer organisations are not shown
-PERIOD_PATTERN = re.compile(r"\d{4}-(W\d{2}|\d{2}|Q[1-4])")
+PERIOD_PATTERN = re.compile(r"\d{4}-(W\d{2}|\d{2}|Q[1-4])", re.ASCII)
 
 
 class PackageError(RegeldrukError):
@@ -291,25 +291,39 @@ def import_packages(
     min_k: int = 10,
     progress: Callable[[int], None] | None = None,
 ) -> list[str]:
-    """All packages or none: every file is checked first, then all go in one transaction."""
+    """All packages or none: every file is checked first, then all go in one transaction.
+
+    On PostgreSQL the cells go in with COPY as they come and the database checks all of
+    them in one pass at the end, still inside the transaction (check_copied_cells).
+    """
     on_postgres = db.dialect == "postgresql"
     packages = [read_package(path, min_k, parse_rows=not on_postgres) for path in paths]
     messages: list[str] = []
     with db.transaction() as connection:
+        copied: dict[int, ReadPackage] = {}
         for number, package in enumerate(packages, start=1):
-            messages.append(_import_one(connection, package))
+            message, package_id = _import_one(connection, package)
+            messages.append(message)
+            if package_id is not None and package.cells_csv:
+                copy_cells(connection, package_id, package)
+                copied[package_id] = package
+            elif package_id is not None:
+                bulk_insert_cells(connection, package_id, package.rows)
             if progress:
                 progress(number)
+        check_copied_cells(connection, copied)
     return messages
 
 
-def _import_one(connection: Connection, package: ReadPackage) -> str:
+def _import_one(connection: Connection, package: ReadPackage) -> tuple[str, int | None]:
+    """Register the package (replacing an older one); its id when its cells should go in,
+    None when it is already there or older than the one there."""
     manifest = package.manifest
     name = package.path.name
     if connection.execute(
         select(sector_package.c.id).where(sector_package.c.export_id == manifest["export_id"])
     ).first():
-        return f"{name}: al geïmporteerd; niets gewijzigd."
+        return f"{name}: al geïmporteerd; niets gewijzigd.", None
     same = connection.execute(
         select(sector_package.c.id, sector_package.c.generated_at).where(
             sector_package.c.organisation == manifest["organisation"],
@@ -323,79 +337,95 @@ def _import_one(connection: Connection, package: ReadPackage) -> str:
             return (
                 f"{name}: er is al een nieuwer pakket van deze organisatie en periode; "
                 "overgeslagen."
-            )
+            ), None
         connection.execute(delete(sector_cell).where(sector_cell.c.package_id == same.id))
         connection.execute(delete(sector_package).where(sector_package.c.id == same.id))
         replaced = " (vervangt een ouder pakket van dezelfde organisatie en periode)"
-    package_id = connection.execute(
-        insert(sector_package).values(
-            export_id=manifest["export_id"],
-            organisation=manifest["organisation"],
-            period_from=manifest["period"]["from"],
-            period_to=manifest["period"]["to"],
-            generated_at=manifest["generated_at"],
-            k=manifest["k"],
-            rows=manifest["rows"],
-            sha256=manifest["sha256"],
-            software=str(manifest["software"])[:60],
-            imported_at=now_utc(),
-        )
-    ).inserted_primary_key[0]  # type: ignore[index]
-    if package.cells_csv:
-        copy_and_check_cells(connection, int(package_id), package)
-    else:
-        bulk_insert_cells(connection, int(package_id), package.rows)
-    return f"{name}: {manifest['rows']} cellen geïmporteerd{replaced}."
+    package_id = int(
+        connection.execute(
+            insert(sector_package).values(
+                export_id=manifest["export_id"],
+                organisation=manifest["organisation"],
+                period_from=manifest["period"]["from"],
+                period_to=manifest["period"]["to"],
+                generated_at=manifest["generated_at"],
+                k=manifest["k"],
+                rows=manifest["rows"],
+                sha256=manifest["sha256"],
+                software=str(manifest["software"])[:60],
+                imported_at=now_utc(),
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+    )
+    return f"{name}: {manifest['rows']} cellen geïmporteerd{replaced}.", package_id
 
 
-def copy_and_check_cells(connection: Connection, package_id: int, package: ReadPackage) -> None:
-    """PostgreSQL: COPY cells.csv as it is (with the package id in front), then let the
-    database check every cell; a failure raises, and the whole import rolls back."""
-    name, k = package.path.name, package.manifest["k"]
-    prefix = b"%d," % package_id
-    body = package.cells_csv.split(b"\n", 1)[1] if b"\n" in package.cells_csv else b""
-    lines = [prefix + line for line in body.split(b"\n") if line]
-    if not lines:
+def copy_cells(connection: Connection, package_id: int, package: ReadPackage) -> None:
+    """PostgreSQL: COPY cells.csv as it is, with the package id in front of every line.
+
+    COPY's WHERE skips every cell that breaks a per-cell rule; fewer cells in than the
+    manifest promises means a wrong cell, and the import stops. Periods and areas, which
+    need a lookup, are checked afterwards (check_copied_cells).
+    """
+    body = package.cells_csv.partition(b"\n")[2].rstrip(b"\n")
+    if not body:
         return
+    prefix = b"%d," % package_id
+    data = prefix + body.replace(b"\n", b"\n" + prefix) + b"\n"
+    k = int(package.manifest["k"])
     raw = connection.connection.driver_connection
     assert raw is not None
     try:
-        with (
-            raw.cursor() as cursor,
-            cursor.copy(
+        with raw.cursor() as cursor:
+            with cursor.copy(
                 "COPY sector_cell (package_id, period, area, category, kind, workers, hours) "
-                "FROM STDIN WITH (FORMAT csv)"
-            ) as copy,
-        ):
-            copy.write(b"\n".join(lines) + b"\n")
+                "FROM STDIN WITH (FORMAT csv) "
+                f"WHERE workers >= {k} AND hours >= 0 AND hours < 'Infinity'::float8"
+                " AND category <> '' AND kind IN ('client', 'indirect', 'accountability', 'other')"
+            ) as copy:
+                copy.write(data)
+            copied = cursor.rowcount
     except Exception as err:  # psycopg's DataError and friends: a malformed cell
         detail = str(err).splitlines()[0][:120]
         raise PackageError(
-            f"{name}: cells.csv is ongeldig ({detail}); er is niets geïmporteerd."
+            f"{package.path.name}: cells.csv is ongeldig ({detail}); er is niets geïmporteerd."
         ) from None
-    bad = connection.execute(
+    if copied != body.count(b"\n") + 1:
+        raise_for_wrong_cell(package)
+
+
+def check_copied_cells(connection: Connection, copied: dict[int, ReadPackage]) -> None:
+    """Check the period and area of every copied cell in one pass; a wrong one raises.
+
+    One grouped scan over all new cells: per package and period, whether any area is
+    unknown. The period pattern is then checked on those few thousand groups.
+    """
+    if not copied:
+        return
+    groups = connection.execute(
         text(
-            "SELECT period, area, workers FROM sector_cell c WHERE c.package_id = :p AND ("
-            " c.workers < :k OR c.kind NOT IN ('client', 'indirect', 'accountability', 'other')"
-            " OR c.period !~ '^[0-9]{4}-(W[0-9]{2}|[0-9]{2}|Q[1-4])$'"
-            " OR c.hours < 0 OR c.hours = 'NaN'::float8 OR c.hours = 'Infinity'::float8"
-            " OR c.category = '' OR length(c.category) > 60"
-            " OR NOT (c.area = 'NL'"
+            "SELECT c.package_id, c.period, bool_or(NOT (c.area = 'NL'"
             "   OR (c.area LIKE 'regio:%'"
             "       AND substr(c.area, 7) IN (SELECT region FROM municipality))"
-            "   OR c.area IN (SELECT code FROM municipality))"
-            ") LIMIT 1"
+            "   OR c.area IN (SELECT code FROM municipality))) AS unknown_area"
+            " FROM sector_cell c WHERE c.package_id = ANY(:ids) GROUP BY c.package_id, c.period"
         ),
-        {"p": package_id, "k": k},
-    ).first()
-    if bad is not None:
-        if bad.workers < k:
-            reason = f"cel {bad.period} {bad.area}: {bad.workers} medewerkers, minder dan k = {k}"
-        else:
-            reason = (
-                f"cel {bad.period[:20]} {bad.area[:40]}: periode, gebied, soort of uren ongeldig"
-            )
-        raise PackageError(f"{name}: {reason}; er is niets geïmporteerd.")
+        {"ids": list(copied)},
+    ).all()
+    for group in groups:
+        if group.unknown_area or not PERIOD_PATTERN.fullmatch(group.period):
+            raise_for_wrong_cell(copied[group.package_id])
+
+
+def raise_for_wrong_cell(package: ReadPackage) -> NoReturn:
+    """The database found a wrong cell: read the package in Python to name it."""
+    name = package.path.name
+
+    def fail(reason: str) -> PackageError:
+        return PackageError(f"{name}: {reason}; er is niets geïmporteerd.")
+
+    _cells(package.cells_csv, package.manifest["k"], fail)
+    raise fail("cells.csv bevat cellen die niet aan de regels voldoen")
 
 
 def bulk_insert_cells(
@@ -470,22 +500,35 @@ class SectorReport:
 def _figures(
     connection: Connection, group_by: Any, where: Any = None
 ) -> tuple[list[SectorFigure], int]:
-    """Hours per kind per group, with the number of organisations; SQL does the summing."""
+    """Hours per kind per group, with the number of organisations; SQL does the summing.
+
+    First per group and organisation, then per group: counting the organisations is then
+    a count of rows, where count(DISTINCT ...) would sort all cells (3 s -> 1 s for
+    3 million).
+    """
     kind_sums = [
         func.sum(case((sector_cell.c.kind == kind, sector_cell.c.hours), else_=0.0)).label(kind)
         for kind in KINDS
     ]
-    organisations = func.count(func.distinct(sector_package.c.organisation))
-    query = (
-        select(group_by.label("grp"), *kind_sums, organisations.label("orgs"))
+    per_organisation = (
+        select(group_by.label("grp"), *kind_sums)
         .select_from(sector_cell)
         .join(sector_package, sector_package.c.id == sector_cell.c.package_id)
         .outerjoin(municipality, municipality.c.code == sector_cell.c.area)
-        .group_by(group_by)
-        .order_by(group_by)
+        .group_by(group_by, sector_package.c.organisation)
     )
     if where is not None:
-        query = query.where(where)
+        per_organisation = per_organisation.where(where)
+    inner = per_organisation.subquery("per_organisation")
+    query = (
+        select(
+            inner.c.grp,
+            *(func.sum(inner.c[kind]).label(kind) for kind in KINDS),
+            func.count().label("orgs"),
+        )
+        .group_by(inner.c.grp)
+        .order_by(inner.c.grp)
+    )
     shown, hidden = [], 0
     for row in connection.execute(query):
         if row.orgs < MIN_ORGANISATIONS:

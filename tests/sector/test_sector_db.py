@@ -130,7 +130,21 @@ BAD = {
     "foreign schema": (dict(manifest_changes={"schema": "other/1"}), "onbekend schema"),
     "missing key": (dict(manifest_changes={"sha256": None}), "sha256"),
     "unknown area": (dict(rows=[("2026-W41", "GM9999", "x", "other", 12, 1.0)]), "gebied"),
-}
+    # One wrong cell among good ones, in each column the database checks.
+    "bad period": (dict(rows=[*ROWS, ("2026-X41", "NL", "x", "other", 12, 1.0)]), "periode"),
+    "non-ascii digits": (dict(rows=[*ROWS, ("٢٠٢٦-W41", "NL", "x", "other", 12, 1.0)]), "periode"),
+    "unknown region": (dict(rows=[*ROWS, ("2026-W41", "regio:Atlantis", "x", "other", 12, 1.0)]),
+                       "gebied"),
+    "unknown kind": (dict(rows=[*ROWS, ("2026-W41", "NL", "x", "vrije tijd", 12, 1.0)]), "soort"),
+    "negative hours": (dict(rows=[*ROWS, ("2026-W41", "NL", "x", "other", 12, -1.0)]), "uren"),
+    "NaN hours": (dict(rows=[*ROWS, ("2026-W41", "NL", "x", "other", 12, "NaN")]), "uren"),
+    "empty category": (dict(rows=[*ROWS, ("2026-W41", "NL", '""', "other", 12, 1.0)]),
+                       "ongeldig"),
+    "second period under k": (dict(rows=[*ROWS, ("2026-W42", "NL", "x", "other", 9, 1.0)]),
+                              "minder dan k"),
+    "text as workers": (dict(rows=[*ROWS, ("2026-W41", "NL", "x", "other", "veel", 1.0)]),
+                        "ongeldig|getallen"),
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("case", sorted(BAD))
