@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, delete, insert, or_, select
+from sqlalchemy import and_, delete, func, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from regeldruk.db.engine import Database
@@ -127,9 +127,11 @@ def locked_week(
     if not weeks:
         return None
     approver = worker.alias("approver")
+    # Outer join: under row-level security a worker cannot see the approver's row, and
+    # the lock must hold all the same.
     row = connection.execute(
         select(week_approval.c.iso_year, week_approval.c.iso_week, approver.c.name)
-        .join(approver, approver.c.id == week_approval.c.approved_by)
+        .outerjoin(approver, approver.c.id == week_approval.c.approved_by)
         .where(
             week_approval.c.worker_id == worker_id,
             or_(
@@ -141,7 +143,9 @@ def locked_week(
         )
         .limit(1)
     ).first()
-    return None if row is None else (f"{row[0]}-W{row[1]:02d}", str(row[2]))
+    if row is None:
+        return None
+    return f"{row[0]}-W{row[1]:02d}", str(row[2] or "de teamleider")
 
 
 def approvals(db: Database, worker_ids: list[int], first: date, last: date) -> list[Approval]:
@@ -153,11 +157,11 @@ def approvals(db: Database, worker_ids: list[int], first: date, last: date) -> l
                 worker.c.name,
                 week_approval.c.iso_year,
                 week_approval.c.iso_week,
-                approver.c.name,
+                func.coalesce(approver.c.name, "de teamleider"),
                 week_approval.c.approved_at,
             )
             .join(worker, worker.c.id == week_approval.c.worker_id)
-            .join(approver, approver.c.id == week_approval.c.approved_by)
+            .outerjoin(approver, approver.c.id == week_approval.c.approved_by)
             .where(week_approval.c.worker_id.in_(worker_ids))
             .order_by(week_approval.c.iso_year, week_approval.c.iso_week, worker.c.name)
         ).all()

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 # The newest migration; tests check that it equals Alembic's head, so the fast path
 # (one SELECT on alembic_version) needs no Alembic import.
-HEAD_REVISION = "0003"
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+HEAD_REVISION = "0005"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -82,6 +82,9 @@ def describe_db_error(err: SQLAlchemyError | sqlite3.Error, url: str) -> str:
         return f"Kan {where} niet openen of er niet in schrijven."
     if "disk" in message and ("full" in message or "i/o" in message):
         return f"Schrijven naar {where} mislukt: schijf vol of defect. Er is niets opgeslagen."
+    if "permission denied" in message or "row-level security" in message:
+        detail = str(getattr(err, "orig", err)).splitlines()[0]
+        return f"Geen toegang: deze databaselogin mag dit niet lezen of wijzigen ({detail})."
     if "connection" in message or "could not connect" in message:
         return f"Geen verbinding met {where}."
     return f"Databasefout in {where}: {str(getattr(err, 'orig', err)).splitlines()[0]}"

@@ -49,6 +49,7 @@ class Worker(Base):
     name: Mapped[str]
     role: Mapped[str]
     contract_hours: Mapped[float]
+    db_login: Mapped[str | None]
 
 
 class Municipality(Base):

@@ -83,6 +83,9 @@ worker = Table(
     Column("name", String(200), nullable=False, unique=True),
     Column("role", String(20), nullable=False),
     Column("contract_hours", Float, nullable=False),
+    # The PostgreSQL login role of this worker on a shared database (access.py).
+    Column("db_login", String(63), nullable=True),
+    UniqueConstraint("db_login", name="uq_worker_db_login"),
     CheckConstraint("role IN ('medewerker', 'teamleider', 'beheerder')", name="ck_worker_role"),
     CheckConstraint("contract_hours >= 0 AND contract_hours <= 60", name="ck_worker_hours"),
 )
@@ -192,5 +195,6 @@ sector_cell = Table(
     Column("kind", String(20), nullable=False),
     Column("workers", Integer, nullable=False),
     Column("hours", Float, nullable=False),
+    # A B-tree on SQLite; on PostgreSQL a BRIN index (migration 0005), cheap under COPY.
     Index("ix_sector_cell_package", "package_id"),
 )
