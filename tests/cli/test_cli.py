@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -259,7 +260,7 @@ def test_invalid_config_names_file_and_key(cli: CliRunnerHelper, home: Path) -> 
 
 def test_db_upgrade(cli: CliRunnerHelper, db_url: str) -> None:
     first = cli("--database", db_url, "db", "upgrade")
-    assert first.exit_code == 0 and "naar 0003" in first.output
+    assert first.exit_code == 0 and "naar 0005" in first.output
     assert "al actueel" in cli("--database", db_url, "db", "upgrade").output
 
 
@@ -278,3 +279,22 @@ def test_demo_writes_its_reports(cli: CliRunnerHelper, tmp_path: Path) -> None:
     # Running it again rebuilds the same demo.
     assert cli("demo", "--dir", str(target)).exit_code == 0
     assert json.loads((target / "weekrapport.json").read_text()) == report
+
+
+def test_a_closed_pipe_ends_quietly(home: Path) -> None:
+    """`regeldruk categories | head -1`: no 'Fout: Broken pipe', no traceback."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from regeldruk.cli import main; main()", "categories"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "REGELDRUK_HOME": str(home)},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # the reader goes away before the command has written it all
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=30) in (0, 141)
+    assert error == ""

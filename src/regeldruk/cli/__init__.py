@@ -7,6 +7,7 @@ Dutch line on stderr and exit code 1; no traceback ever reaches the user.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import traceback
 from typing import Any
@@ -53,6 +54,11 @@ class RegeldrukGroup(click.Group):
             raise
         except KeyboardInterrupt:
             fail("Afgebroken.")
+        except BrokenPipeError:
+            # The reader went away (`regeldruk categories | head`): stop quietly, as
+            # shell tools do, without Python's complaint about flushing stdout.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except OSError as err:
             fail(f"{err.filename or ''}: {err.strerror or err}".strip(": "))
         except Exception as err:  # the last line of defence: log it, tell the user briefly
