@@ -29,6 +29,8 @@ from regeldruk.taxonomy import Category, resolve_category
 from regeldruk.timeparse import floor_minute, local_date, local_midnight, now_utc
 
 MAX_ENTRY = timedelta(hours=24)
+# First key of the PostgreSQL advisory lock taken per worker around each change ("RD").
+WORKER_LOCK_NAMESPACE = 0x5244
 UNCHANGED: Any = object()
 
 
@@ -280,6 +282,17 @@ class TimeLog:
         """Run a change in one transaction; a race lost on PostgreSQL becomes an overlap."""
         try:
             with self.db.transaction() as connection:
+                if connection.dialect.name == "postgresql":
+                    # One writer per worker at a time. Without it two overlapping inserts
+                    # wait on each other in the exclusion constraint check and deadlock;
+                    # with it the second one sees the first in _check_overlap.
+                    connection.execute(
+                        select(
+                            func.pg_advisory_xact_lock(
+                                WORKER_LOCK_NAMESPACE, self.worker_id(connection)
+                            )
+                        )
+                    )
                 return work(connection)
         except IntegrityError as err:
             text = str(err.orig)

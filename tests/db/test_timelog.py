@@ -17,7 +17,7 @@ from regeldruk.errors import NotFoundError, OverlapError, PrivacyError, Regeldru
 from regeldruk.organisation import ensure_organisation, ensure_team, ensure_worker
 from regeldruk.reporting import Period, summarise, summarise_per_day
 from regeldruk.taxonomy import DEFAULT_CATEGORIES
-from regeldruk.timelog import TimeLog
+from regeldruk.timelog import WORKER_LOCK_NAMESPACE, TimeLog
 
 TZ = "Europe/Amsterdam"
 
@@ -263,6 +263,52 @@ def test_postgres_constraint_refuses_an_overlap_that_bypasses_the_check(db: Data
                 "e": datetime.fromisoformat("2026-10-20T10:30+02:00"),
             },
         )
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_postgres_writers_for_one_worker_take_turns(db: Database) -> None:
+    """A second writer waits for the first, then sees its entry: a plain overlap, no deadlock.
+
+    Without the per-worker lock the second insert would wait in the exclusion constraint
+    instead, and two such waits can deadlock (seen once in CI under load).
+    """
+    import threading
+
+    outcome: list[str] = []
+    with db.engine.connect() as holder:
+        transaction = holder.begin()
+        worker_id = holder.execute(text("SELECT id FROM worker WHERE name = 'Sanne'")).scalar()
+        holder.execute(
+            text("SELECT pg_advisory_xact_lock(:ns, :w)"),
+            {"ns": WORKER_LOCK_NAMESPACE, "w": worker_id},
+        )
+        holder.execute(
+            text(
+                "INSERT INTO time_entry (worker_id, category_key, start_at, end_at, created_at, "
+                "updated_at) VALUES (:w, 'rapportage', :s, :e, now(), now())"
+            ),
+            {
+                "w": worker_id,
+                "s": datetime.fromisoformat("2026-10-20T09:00+02:00"),
+                "e": datetime.fromisoformat("2026-10-20T10:00+02:00"),
+            },
+        )
+
+        def add() -> None:
+            try:
+                timelog(db).add("client-face", at("2026-10-20T09:30"), at("2026-10-20T10:30"))
+                outcome.append("saved")
+            except OverlapError as err:
+                outcome.append(str(err))
+
+        writer = threading.Thread(target=add)
+        writer.start()
+        writer.join(timeout=1.0)
+        assert writer.is_alive(), "the second writer did not wait for the first"
+        transaction.commit()
+    writer.join(timeout=10)
+    assert len(outcome) == 1 and outcome[0].startswith("Overlapt met registratie"), outcome
 
 
 def test_two_processes_racing_into_an_overlap_one_loses(db: Database, db_url: str) -> None:
