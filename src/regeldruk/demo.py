@@ -81,12 +81,12 @@ INDIRECT = [
     ("voorbereiding", (15, 30)),
 ]
 ACCOUNTABILITY = [
-    ("rapportage", (30, 75), "Voortgangsrapportage gemeente"),
-    ("verlenging", (30, 60), "Verlengingsaanvraag"),
-    ("toewijzing", (20, 45), "Aanvraag toewijzing"),
-    ("declaratie", (15, 40), "Declaratie maand"),
+    ("rapportage", (30, 75), "Voortgang naar wijkteam gestuurd"),
+    ("verlenging", (30, 60), "Verlenging ingediend, wacht op reactie"),
+    ("toewijzing", (20, 45), "Toewijzing opnieuw aangevraagd na afwijzing"),
+    ("declaratie", (15, 40), "Declaratie oktober gecorrigeerd"),
     ("tijdregistratie", (10, 15), None),
-    ("gegevenslevering", (20, 40), "Monitor jeugdhulp"),
+    ("gegevenslevering", (20, 40), "Monitorgegevens nagezocht"),
 ]
 
 

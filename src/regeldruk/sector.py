@@ -16,7 +16,7 @@ import re
 import uuid
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -31,7 +31,7 @@ from regeldruk.db.schema import municipality, organisation, sector_cell, sector_
 from regeldruk.errors import RegeldrukError
 from regeldruk.municipalities import by_code, regions
 from regeldruk.reporting import Period, day_contributions
-from regeldruk.taxonomy import DEFAULT_VERSION, KINDS
+from regeldruk.taxonomy import DEFAULT_CATEGORIES, DEFAULT_VERSION, KINDS
 from regeldruk.timeparse import now_utc
 
 SCHEMA = "regeldruk/sector-export@1"
@@ -559,6 +559,12 @@ def build_sector_report(db: Database) -> SectorReport:
         )
         per_category, h3 = _figures(connection, sector_cell.c.category)
         per_period, h4 = _figures(connection, sector_cell.c.period)
+    # Categories travel as keys; show the taxonomy's label where the key is one of ours.
+    labels = {c.key: c.label for c in DEFAULT_CATEGORIES}
+    per_category = sorted(
+        (replace(f, group=labels.get(f.group, f.group)) for f in per_category),
+        key=lambda f: -f.total,
+    )
     return SectorReport(
         int(packages or 0),
         int(orgs or 0),

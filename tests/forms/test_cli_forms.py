@@ -39,8 +39,11 @@ def test_analyse_json_and_xlsx(cli: CliRunnerHelper, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     payload = json.loads(target.read_text())
     assert payload["schema"] == "regeldruk/analysis@1" and payload["forms"] == 84
-    sheets = load_workbook(book).sheetnames
-    assert sheets == ["Signalen", "Concepten"]
+    workbook = load_workbook(book)
+    assert workbook.sheetnames == ["Signalen", "Concepten"]
+    for sheet in workbook.worksheets:  # printed landscape, one page wide
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
     printed = json.loads(cli("forms", "analyse", str(ROOT / "forms"), "--json").output)
     assert printed["fields"] == payload["fields"]
 

@@ -16,6 +16,7 @@ from regeldruk.db.schema import sector_cell, sector_package
 from regeldruk.errors import RegeldrukError
 from regeldruk.exports.sector_report import write_sector_report
 from regeldruk.sector import build_sector_report, import_packages
+from regeldruk.taxonomy import DEFAULT_CATEGORIES
 
 ROWS = [
     ("2026-W41", "GM0344", "client-face", "client", 12, 120.0),
@@ -98,6 +99,51 @@ def test_import_report_and_the_three_organisation_rule(db: Database, tmp_path: P
         write_sector_report(report, target)
         assert target.stat().st_size > 200
     assert "Utrecht stad" in (tmp_path / "sector.md").read_text()
+
+
+def test_the_sector_workbook_reads_without_fixing_anything(db: Database, tmp_path: Path) -> None:
+    """Named first columns, numbers formatted as hours and shares, labels, charts, print set-up.
+
+    No municipality cell here (only region and NL), so that sheet says why it is empty.
+    """
+    from openpyxl import load_workbook
+
+    rows = [*ROWS[2:], ("2026-W41", "NL", "eigen-categorie", "accountability", 11, 30.0)]
+    import_packages(db, [make_package(tmp_path / f"p{n}.zip", rows=rows) for n in range(3)])
+    report = build_sector_report(db)
+    label = {c.key: c.label for c in DEFAULT_CATEGORIES}
+    # Largest first (90, 60, 30 hours); a key the taxonomy does not know stays a key.
+    assert [f.group for f in report.per_category] == [
+        "eigen-categorie",
+        label["netwerk"],
+        label["reistijd"],
+    ]
+    target = tmp_path / "sector.xlsx"
+    write_sector_report(report, target)
+    book = load_workbook(target)
+    assert book.sheetnames == [
+        "Per jeugdzorgregio",
+        "Per gemeente",
+        "Per categorie",
+        "Per periode",
+        "Toelichting",
+    ]
+    firsts = [book[name]["A1"].value for name in book.sheetnames[:4]]
+    assert firsts == ["Jeugdzorgregio", "Gemeente", "Categorie", "Periode"]
+    regions = book["Per jeugdzorgregio"]
+    utrecht = next(row for row in regions.iter_rows(min_row=2) if row[0].value == "Utrecht stad")
+    assert (utrecht[1].value, utrecht[1].number_format) == (60.0, "#,##0.0")
+    assert utrecht[6].number_format == "0.0%" and utrecht[8].value == 3
+    assert book["Per gemeente"]["A2"].value == "Geen cijfers met minstens 3 organisaties."
+    assert len(regions._charts) == 1 and len(book["Per periode"]._charts) == 1
+    assert not book["Per gemeente"]._charts
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    markdown = tmp_path / "sector.md"
+    write_sector_report(report, markdown)
+    municipality_section = markdown.read_text().split("## Per gemeente")[1].split("##")[0]
+    assert "|" not in municipality_section and "Geen cijfers" in municipality_section
 
 
 def test_the_same_package_twice_changes_nothing(db: Database, tmp_path: Path) -> None:

@@ -94,7 +94,9 @@ def write_proposals(
 def _write_xlsx(path: Path, context: dict[str, Any]) -> None:
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment
+
+    from regeldruk.exports.xlsx_style import setup_sheet, style_header
 
     book = Workbook()
     sheet = book.active
@@ -132,22 +134,14 @@ def _write_xlsx(path: Path, context: dict[str, Any]) -> None:
                 "\n".join(p.evidence),
             ]
         )
-    for cell in sheet[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="305496")
+    style_header(sheet[1])
     for row in sheet.iter_rows(min_row=2):
         for cell in row[8:]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         row[6].number_format = '"€" #,##0'
         row[4].number_format = "#,##0"
-    for column, width in zip(
-        "ABCDEFGHIJKL", [6, 50, 28, 28, 12, 8, 14, 12, 60, 60, 60, 80], strict=True
-    ):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "C2"
+    setup_sheet(sheet, [6, 50, 28, 28, 12, 8, 14, 12, 60, 60, 60, 80], "C2", fit_width=False)
     sheet.auto_filter.ref = sheet.dimensions
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
     count = len(context["proposals"])
     if count:
         chart = BarChart()

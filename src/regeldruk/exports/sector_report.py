@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from regeldruk import __version__
 from regeldruk.exports.proposals_render import nl, render_text
 from regeldruk.sector import MIN_ORGANISATIONS, SectorFigure, SectorReport
+
+DEFINITIONS = (
+    "Aandeel verantwoording = uren verantwoording / alle uren; "
+    "papierwerkratio = minuten verantwoording per uur direct cliëntcontact."
+)
+PRIVACY = (
+    "Geen namen van medewerkers, cliënten of organisaties: alleen cellen van minstens "
+    "k medewerkers per organisatie."
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    group: str  # what the first column holds
+    figures: list[SectorFigure]
 
 
 def _pct(value: float | None) -> str:
@@ -18,13 +35,21 @@ def _ratio(value: float | None) -> str:
     return "–" if value is None else nl(value, 1)
 
 
-def sections(report: SectorReport) -> list[tuple[str, list[SectorFigure]]]:
+def sections(report: SectorReport) -> list[Section]:
     return [
-        ("Per jeugdzorgregio", report.per_region),
-        ("Per gemeente", report.per_municipality),
-        ("Per categorie", report.per_category),
-        ("Per periode", report.per_period),
+        Section("Per jeugdzorgregio", "Jeugdzorgregio", report.per_region),
+        Section("Per gemeente", "Gemeente", report.per_municipality),
+        Section("Per categorie", "Categorie", report.per_category),
+        Section("Per periode", "Periode", report.per_period),
     ]
+
+
+def summary_line(report: SectorReport) -> str:
+    return (
+        f"{report.packages} pakketten van {report.organisations} organisaties. Cijfers die op "
+        f"minder dan {MIN_ORGANISATIONS} organisaties rusten, staan er niet in "
+        f"({report.hidden} groepen weggelaten)."
+    )
 
 
 def write_sector_report(report: SectorReport, path: Path) -> None:
@@ -34,6 +59,9 @@ def write_sector_report(report: SectorReport, path: Path) -> None:
         return
     context: dict[str, Any] = {
         "report": report,
+        "summary": summary_line(report),
+        "definitions": DEFINITIONS,
+        "privacy": PRIVACY,
         "sections": sections(report),
         "minimum": MIN_ORGANISATIONS,
         "version": __version__,
@@ -44,59 +72,96 @@ def write_sector_report(report: SectorReport, path: Path) -> None:
     )
 
 
+XLSX_COLUMNS = [
+    "Uren",
+    "Cliënt",
+    "Indirect",
+    "Verantwoording",
+    "Overig",
+    "Aandeel verantwoording",
+    "Papierwerkratio (min/uur)",
+    "Organisaties",
+]
+HOURS = "#,##0.0"
+
+
 def _xlsx(report: SectorReport, path: Path) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Font
+
+    from regeldruk.exports.xlsx_style import PERCENT, RATIO, setup_sheet, style_header
 
     book = Workbook()
     first = book.active
     assert first is not None
     book.remove(first)
-    header = [
-        "",
-        "Uren",
-        "Cliënt",
-        "Indirect",
-        "Verantwoording",
-        "Overig",
-        "Aandeel verantwoording",
-        "Papierwerkratio (min/uur)",
-        "Organisaties",
-    ]
-    for title, figures in sections(report):
-        sheet = book.create_sheet(title.replace("Per ", "Per ")[:31])
-        sheet.append(header)
-        for f in figures:
+    for section in sections(report):
+        sheet = book.create_sheet(section.title)
+        sheet.append([section.group, *XLSX_COLUMNS])
+        style_header(sheet[1])
+        for f in section.figures:
+            h = f.hours
             sheet.append(
                 [
                     f.group,
-                    round(f.total, 2),
-                    round(f.hours["client"], 2),
-                    round(f.hours["indirect"], 2),
-                    round(f.hours["accountability"], 2),
-                    round(f.hours["other"], 2),
+                    f.total,
+                    h["client"],
+                    h["indirect"],
+                    h["accountability"],
+                    h["other"],
                     f.accountability_share,
                     f.paperwork_ratio,
                     f.organisations,
                 ]
             )
         for row in sheet.iter_rows(min_row=2):
-            row[6].number_format = "0.0%"
-            row[7].number_format = "0.0"
-        for cell in sheet[1]:
-            cell.font = Font(bold=True, color="FFFFFF")
-            cell.fill = PatternFill("solid", fgColor="305496")
-        sheet.column_dimensions["A"].width = 34
-        for column in "BCDEFGHI":
-            sheet.column_dimensions[column].width = 15
-        sheet.freeze_panes = "B2"
+            for cell in row[1:6]:
+                cell.number_format = HOURS
+            row[6].number_format = PERCENT
+            row[7].number_format = RATIO
+        if not section.figures:
+            sheet.append([f"Geen cijfers met minstens {MIN_ORGANISATIONS} organisaties."])
+        setup_sheet(sheet, [48, 11, 11, 11, 15, 11, 22, 24, 13], "B2")
+        if section.figures:
+            _chart(sheet, section, len(section.figures))
     notes = book.create_sheet("Toelichting")
-    notes.append([f"{report.packages} pakketten van {report.organisations} organisaties."])
-    notes.append(
-        [
-            f"Cijfers op minder dan {MIN_ORGANISATIONS} organisaties zijn weggelaten "
-            f"({report.hidden} groepen)."
-        ]
-    )
-    notes.append(["Geen namen van medewerkers, cliënten of organisaties."])
+    for line in (
+        "Regeldruk in de jeugdhulp: sectorbeeld",
+        summary_line(report),
+        "Uren: de som van de gepubliceerde cellen van alle pakketten; cellen die een "
+        "organisatie voor de privacy heeft weggelaten, tellen niet mee.",
+        DEFINITIONS,
+        PRIVACY,
+        f"Gemaakt met regeldruk {__version__}.",
+    ):
+        notes.append([line])
+    notes["A1"].font = Font(bold=True)
+    setup_sheet(notes, [110], None)
     book.save(path)
+
+
+def _chart(sheet: Any, section: Section, count: int) -> None:
+    """Hours per category; the accountability share per area, and over time as a line.
+
+    Every category is all of one kind, so its share would only say 0% or 100%.
+    """
+    from openpyxl.chart import BarChart, LineChart, Reference
+
+    chart: BarChart | LineChart = LineChart() if section.group == "Periode" else BarChart()
+    if isinstance(chart, BarChart):
+        chart.type = "bar"
+        chart.x_axis.scaling.orientation = "maxMin"  # top to bottom, in the table's order
+    if section.group == "Categorie":
+        column, measure, number_format = 2, "Uren", "#,##0"
+    else:
+        column, measure, number_format = 7, "Aandeel verantwoording", "0%"
+    chart.title = f"{measure}, {section.title.lower()}"
+    chart.y_axis.title = measure
+    chart.y_axis.numFmt = number_format
+    chart.legend = None
+    data = Reference(sheet, min_col=column, min_row=1, max_row=count + 1)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=count + 1))
+    chart.width = 18
+    chart.height = max(7.5, 0.75 * count + 3)  # room for every label
+    sheet.add_chart(chart, "K2")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
 
 from regeldruk.analysis import Analysis, municipality_name
+from regeldruk.exports.xlsx_style import setup_sheet, style_header
 
 KIND_LABELS = {
     "duplicate": "Dubbel gevraagd",
@@ -49,11 +49,7 @@ def write_analysis_workbook(analysis: Analysis, path: Path) -> None:
             ]
         )
     for sheet, widths in ((flags, [18, 30, 30, 12, 100]), (concepts, [8, 30, 8, 12, 30, 80])):
-        for cell in sheet[1]:
-            cell.font = Font(bold=True, color="FFFFFF")
-            cell.fill = PatternFill("solid", fgColor="305496")
-        for index, width in enumerate(widths):
-            sheet.column_dimensions[chr(ord("A") + index)].width = width
-        sheet.freeze_panes = "A2"
+        style_header(sheet[1])
+        setup_sheet(sheet, widths, "A2")
         sheet.auto_filter.ref = sheet.dimensions
     book.save(path)

@@ -19,20 +19,17 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from regeldruk import __version__
+from regeldruk.exports.xlsx_style import PERCENT, RATIO, setup_sheet, style_header
 from regeldruk.reporting import Summary
 from regeldruk.taxonomy import KIND_LABELS, KINDS
 from regeldruk.teamexport import TeamExport
 
 DURATION = "[h]:mm"
-PERCENT = "0.0%"
-RATIO = "0.0"
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="305496")
 # openpyxl's stubs don't know that write-only sheets carry a worksheet's print settings.
 Sheet = Any
 
@@ -52,26 +49,9 @@ def _cell(ws: Sheet, value: Any, number_format: str | None = None, bold: bool = 
 
 
 def _header(ws: Sheet, names: list[str]) -> list[Any]:
-    cells = []
-    for name in names:
-        cell = WriteOnlyCell(ws, value=name)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cells.append(cell)
+    cells = [WriteOnlyCell(ws, value=name) for name in names]
+    style_header(cells)
     return cells
-
-
-def _setup(ws: Sheet, widths: list[int], freeze: str) -> None:
-    """Column widths, frozen header, landscape print fitted to the page width."""
-    for index, width in enumerate(widths):
-        ws.column_dimensions[chr(ord("A") + index)].width = width
-    ws.freeze_panes = freeze
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
 
 
 def _summary_cells(ws: Sheet, summary: Summary, bold: bool = False) -> list[Any]:
@@ -111,7 +91,7 @@ def write_team_workbook(export: TeamExport, path: Path) -> int:
 
 def _summary_sheet(workbook: Workbook, export: TeamExport) -> None:
     ws = workbook.create_sheet("Samenvatting")
-    _setup(ws, [22, 20, 23, 16, 10, 10, 22, 25], "A8")
+    setup_sheet(ws, [22, 20, 23, 16, 10, 10, 22, 25], "A8")
     period = export.period
     ws.append([_cell(ws, f"Tijdsbesteding {export.scope.label}", bold=True)])
     ws.append(["Periode", f"{period.first:%d-%m-%Y} t/m {period.last:%d-%m-%Y}"])
@@ -155,7 +135,7 @@ def _summary_sheet(workbook: Workbook, export: TeamExport) -> None:
 
 def _week_sheet(workbook: Workbook, export: TeamExport) -> None:
     ws = workbook.create_sheet("Per week")
-    _setup(ws, [10, 11, 20, 23, 16, 10, 10, 22, 25, 13], "A2")
+    setup_sheet(ws, [10, 11, 20, 23, 16, 10, 10, 22, 25, 13], "A2")
     ws.append(_header(ws, ["Week", "Maandag", *SUMMARY_HEADER, "Goedgekeurd"]))
     for row in export.weeks:
         approved = f"{row.approved} van {row.workers}" if row.workers else "–"
@@ -194,7 +174,7 @@ def _week_sheet(workbook: Workbook, export: TeamExport) -> None:
 
 def _municipality_sheet(workbook: Workbook, export: TeamExport) -> None:
     ws = workbook.create_sheet("Per gemeente")
-    _setup(ws, [9, 22, 24, 20, 23, 16, 10, 10, 22, 25], "A2")
+    setup_sheet(ws, [9, 22, 24, 20, 23, 16, 10, 10, 22, 25], "A2")
     ws.append(_header(ws, ["Code", "Gemeente", "Jeugdzorgregio", *SUMMARY_HEADER]))
     for row in export.municipalities:
         ws.append([row.code, row.name, row.region, *_summary_cells(ws, row.summary)])
@@ -211,7 +191,7 @@ def _municipality_sheet(workbook: Workbook, export: TeamExport) -> None:
 
 def _form_sheet(workbook: Workbook, export: TeamExport) -> None:
     ws = workbook.create_sheet("Per formulier")
-    _setup(ws, [36, 12, 12, 17], "A2")
+    setup_sheet(ws, [36, 12, 12, 17], "A2")
     ws.append(_header(ws, ["Formulier", "Aantal keer", "Totale tijd", "Mediaan per keer"]))
     for row in export.forms:
         ws.append(
@@ -246,7 +226,7 @@ def _entries_sheet(workbook: Workbook, export: TeamExport, rows_xml: Path) -> in
     the saved file. openpyxl's per-cell objects made this sheet most of a team-year's
     export (19 s of 30 for 250,000 entries)."""
     ws = workbook.create_sheet("Registraties")
-    _setup(ws, [16, 16, 8, 22, 16, 9, 28, 12], "A2")
+    setup_sheet(ws, [16, 16, 8, 22, 16, 9, 28, 12], "A2")
     ws.append(_header(ws, ENTRY_HEADER))
     count = len(export.rows)
     if not count:
