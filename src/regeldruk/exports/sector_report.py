@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from regeldruk import __version__
 from regeldruk.exports.proposals_render import nl, render_text
@@ -25,6 +25,7 @@ class Section:
     title: str
     group: str  # what the first column holds
     figures: list[SectorFigure]
+    chart: Literal["share", "hours", "trend"]  # share per group, hours per group, share line
 
 
 def _pct(value: float | None) -> str:
@@ -37,10 +38,11 @@ def _ratio(value: float | None) -> str:
 
 def sections(report: SectorReport) -> list[Section]:
     return [
-        Section("Per jeugdzorgregio", "Jeugdzorgregio", report.per_region),
-        Section("Per gemeente", "Gemeente", report.per_municipality),
-        Section("Per categorie", "Categorie", report.per_category),
-        Section("Per periode", "Periode", report.per_period),
+        Section("Per jeugdzorgregio", "Jeugdzorgregio", report.per_region, "share"),
+        Section("Per gemeente", "Gemeente", report.per_municipality, "share"),
+        # Every category is all of one kind, so its share would only say 0% or 100%.
+        Section("Per categorie", "Categorie", report.per_category, "hours"),
+        Section("Per periode", "Periode", report.per_period, "trend"),
     ]
 
 
@@ -141,17 +143,14 @@ def _xlsx(report: SectorReport, path: Path) -> None:
 
 
 def _chart(sheet: Any, section: Section, count: int) -> None:
-    """Hours per category; the accountability share per area, and over time as a line.
-
-    Every category is all of one kind, so its share would only say 0% or 100%.
-    """
+    """The section's chart, beside its table."""
     from openpyxl.chart import BarChart, LineChart, Reference
 
-    chart: BarChart | LineChart = LineChart() if section.group == "Periode" else BarChart()
+    chart: BarChart | LineChart = LineChart() if section.chart == "trend" else BarChart()
     if isinstance(chart, BarChart):
         chart.type = "bar"
         chart.x_axis.scaling.orientation = "maxMin"  # top to bottom, in the table's order
-    if section.group == "Categorie":
+    if section.chart == "hours":
         column, measure, number_format = 2, "Uren", "#,##0"
     else:
         column, measure, number_format = 7, "Aandeel verantwoording", "0%"
