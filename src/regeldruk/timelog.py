@@ -48,6 +48,11 @@ class Entry:
     form: str | None
     note: str | None
 
+    @property
+    def dropped(self) -> bool:
+        """A timer stopped within the minute it started: not kept (see _close)."""
+        return self.end is None or self.end <= self.start
+
     def minutes(self, now: datetime | None = None) -> int:
         end = self.end or floor_minute(now or now_utc())
         return max(0, int((end - self.start).total_seconds() // 60))

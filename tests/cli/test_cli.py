@@ -110,6 +110,19 @@ def test_a_working_day_with_dst_overlap_and_bsn(ready: CliRunnerHelper) -> None:
     assert (week["from"], week["to"]) == ("2026-10-19", "2026-10-25")
 
 
+def test_a_timer_under_a_minute_says_it_was_not_kept(
+    ready: CliRunnerHelper, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli = ready
+    monkeypatch.setenv("REGELDRUK_NOW", "2026-10-20T09:00:20+02:00")
+    assert cli("log", "start", "client-face").exit_code == 0
+    switched = cli("log", "start", "rapportage")  # the same minute: client-face is dropped
+    assert "niet bewaard: client-face" in switched.output and "Gestart:" in switched.output
+    stopped = cli("log", "stop")
+    assert "niet bewaard: rapportage" in stopped.output
+    assert json.loads(cli("log", "list", "--json").output) == []
+
+
 def test_start_stop_and_list_json(ready: CliRunnerHelper, monkeypatch: pytest.MonkeyPatch) -> None:
     cli = ready
     monkeypatch.setenv("REGELDRUK_NOW", "2026-10-20T09:00:00+02:00")

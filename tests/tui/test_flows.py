@@ -70,6 +70,17 @@ def test_number_keys_start_switch_and_stop(world: World) -> None:
     run(world, scenario)
 
 
+def test_a_timer_under_a_minute_says_it_was_not_kept(world: World) -> None:
+    async def scenario(app: RegeldrukApp, pilot: Pilot[None]) -> None:
+        await press(app, pilot, "1", "2")  # switched within the minute
+        assert "(client-face niet bewaard: < 1 min)" in status(app)
+        await press(app, pilot, "s")
+        assert "Gestopt na minder dan een minuut; niet bewaard" in status(app)
+        assert world.timelog.entries_for_days(date(2026, 10, 21), date(2026, 10, 21)) == []
+
+    run(world, scenario)
+
+
 def test_a_key_without_activity_says_so(world: World) -> None:
     async def scenario(app: RegeldrukApp, pilot: Pilot[None]) -> None:
         await press(app, pilot, "s")

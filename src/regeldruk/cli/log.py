@@ -59,7 +59,7 @@ def start(
     moment = parse_time(at, app.tz) if at else None
     result = timelog.start(category, moment, gemeente, form, note)
     if result.stopped:
-        click.echo(f"Gestopt:  {describe(result.stopped, app.tz)}")
+        click.echo(_stopped(result.stopped, app.tz))
     click.echo(f"Gestart:  {describe(result.started, app.tz)}")
 
 
@@ -73,10 +73,13 @@ def stop(app: AppContext, at: str | None) -> None:
     """
     timelog = app.timelog()
     entry = timelog.stop(parse_time(at, app.tz) if at else None)
-    if entry.end is None or entry.minutes() == 0:
-        click.echo(f"Gestopt na minder dan een minuut; niet bewaard: {entry.category}.")
-    else:
-        click.echo(f"Gestopt:  {describe(entry, app.tz)}")
+    click.echo(_stopped(entry, app.tz))
+
+
+def _stopped(entry: Entry, tz: str) -> str:
+    if entry.dropped:
+        return f"Gestopt na minder dan een minuut; niet bewaard: {entry.category}."
+    return f"Gestopt:  {describe(entry, tz)}"
 
 
 @log.command()

@@ -149,14 +149,22 @@ class RegeldrukApp(App[None]):
     def start(self, key: str) -> None:
         def done(result: Any) -> Message:
             text = f"Gestart: {result.started.label}"
-            if result.stopped:
-                text += f" (gestopt: {result.stopped.category})"
+            stopped = result.stopped
+            if stopped and stopped.dropped:
+                text += f" ({stopped.category} niet bewaard: < 1 min)"
+            elif stopped:
+                text += f" (gestopt: {stopped.category})"
             return Changed(text)
 
         self.run_core(lambda: self.timelog.start(key), done)
 
     def stop(self) -> None:
-        self.run_core(self.timelog.stop, lambda entry: Changed(f"Gestopt: {entry.label}"))
+        def done(entry: Entry) -> Message:
+            if entry.dropped:
+                return Changed(f"Gestopt na minder dan een minuut; niet bewaard: {entry.label}")
+            return Changed(f"Gestopt: {entry.label}")
+
+        self.run_core(self.timelog.stop, done)
 
     def delete(self, entry_id: int) -> None:
         self.run_core(
