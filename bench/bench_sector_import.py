@@ -16,6 +16,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -31,7 +32,9 @@ from regeldruk.municipalities import all_municipalities
 from regeldruk.sector import build_sector_report, import_packages
 from regeldruk.taxonomy import DEFAULT_CATEGORIES
 
-ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+ADMIN_URL = os.environ.get(
+    "REGELDRUK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 BENCH_DB = "regeldruk_bench_sector"
 
 

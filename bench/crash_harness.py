@@ -203,15 +203,17 @@ def main() -> None:
 
 def fresh_postgres() -> str:
     from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
 
-    admin = create_engine(
-        "postgresql+psycopg://postgres@127.0.0.1:5432/test", isolation_level="AUTOCOMMIT"
+    admin_url = os.environ.get(
+        "REGELDRUK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
     )
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text("DROP DATABASE IF EXISTS regeldruk_harness"))
         connection.execute(text("CREATE DATABASE regeldruk_harness"))
     admin.dispose()
-    return "postgresql+psycopg://postgres@127.0.0.1:5432/regeldruk_harness"
+    return make_url(admin_url).set(database="regeldruk_harness").render_as_string(False)
 
 
 if __name__ == "__main__":
