@@ -130,6 +130,117 @@ GRANT USAGE ON SEQUENCE sector_package_id_seq TO {SECTOR_GROUP};
 _RLS_TABLES = ("team", "worker", "time_entry", "audit_event", "week_approval")
 
 
+# -- consent, not control (issue #18) --------------------------------------------------------
+# Kept apart from the policies above: restrictive policies narrow what a team lead's login
+# reads to their own rows and those of workers who said yes (`regeldruk delen teamleider
+# aan`); the rest of the team reaches the lead only combined, through regeldruk_team_pool,
+# which returns nothing when fewer than MIN_GROUP of them logged time in the period.
+
+_CONSENT_FUNCTIONS = """
+CREATE OR REPLACE FUNCTION regeldruk_shares_with_lead(w integer) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {schema}, pg_temp
+    AS $$ SELECT COALESCE((SELECT shared FROM share_consent WHERE worker_id = w
+        AND audience = 'teamleider' ORDER BY id DESC LIMIT 1), false) $$;
+CREATE OR REPLACE FUNCTION regeldruk_team_pool(
+        p_from timestamptz, p_to timestamptz, p_now timestamptz, p_tz text)
+    RETURNS TABLE(day date, category_key varchar, municipality_code varchar,
+                  form_id varchar, minutes bigint, entries bigint, workers bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {schema}, pg_temp
+    AS $$
+    WITH pool AS (
+        SELECT e.worker_id, e.category_key, e.municipality_code, e.form_id,
+               CAST(EXTRACT(EPOCH FROM e.start_at) AS bigint) / 60 AS s,
+               CAST(EXTRACT(EPOCH FROM COALESCE(e.end_at, date_trunc('minute', p_now)))
+                    AS bigint) / 60 AS f
+        FROM time_entry e JOIN worker w ON w.id = e.worker_id
+        WHERE w.team_id = regeldruk_team_id()
+          AND w.id IS DISTINCT FROM regeldruk_worker_id()
+          AND NOT regeldruk_shares_with_lead(w.id)
+          AND e.deleted_at IS NULL AND e.start_at < p_to
+          AND (e.end_at IS NULL OR e.end_at > p_from)),
+    days AS (
+        SELECT d::date AS day, row_number() OVER (ORDER BY d) - 1 AS n,
+               CAST(EXTRACT(EPOCH FROM (d AT TIME ZONE p_tz)) AS bigint) / 60 AS lo,
+               CAST(EXTRACT(EPOCH FROM ((d + interval '1 day') AT TIME ZONE p_tz))
+                    AS bigint) / 60 AS hi
+        FROM generate_series(CAST((p_from AT TIME ZONE p_tz)::date AS timestamp),
+                             CAST(((p_to - interval '1 minute') AT TIME ZONE p_tz)::date
+                                  AS timestamp),
+                             interval '1 day') AS d),
+    parts AS (
+        SELECT days.day, pool.worker_id, pool.category_key, pool.municipality_code,
+               pool.form_id, LEAST(pool.f, days.hi) - GREATEST(pool.s, days.lo) AS m,
+               CASE WHEN pool.s >= days.lo OR days.n = 0 THEN 1 ELSE 0 END AS counted
+        FROM pool JOIN days ON pool.s < days.hi AND pool.f > days.lo),
+    n AS (SELECT COUNT(DISTINCT worker_id) AS workers FROM parts)
+    SELECT parts.day, parts.category_key, parts.municipality_code, parts.form_id,
+           SUM(parts.m)::bigint, SUM(parts.counted)::bigint, MIN(n.workers)
+    FROM parts CROSS JOIN n
+    WHERE n.workers >= {min_group}
+    GROUP BY parts.day, parts.category_key, parts.municipality_code, parts.form_id
+    $$;
+REVOKE ALL ON FUNCTION regeldruk_shares_with_lead(integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION regeldruk_team_pool(timestamptz, timestamptz, timestamptz, text)
+    FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION regeldruk_shares_with_lead(integer)
+    TO regeldruk_medewerker, regeldruk_teamleider;
+GRANT EXECUTE ON FUNCTION regeldruk_team_pool(timestamptz, timestamptz, timestamptz, text)
+    TO regeldruk_teamleider;
+"""
+
+_CONSENTED = "regeldruk_shares_with_lead({column})"
+_CONSENT_POLICIES = (
+    # Restrictive: on top of rd_entry_team / rd_audit_team, whatever those allow.
+    Policy("time_entry", "rd_entry_lead_consent", "ALL", LEAD_GROUP,
+           "worker_id = regeldruk_worker_id() OR " + _CONSENTED.format(column="worker_id"),
+           "worker_id = regeldruk_worker_id() OR " + _CONSENTED.format(column="worker_id"),
+           True),
+    Policy("audit_event", "rd_audit_lead_consent", "ALL", LEAD_GROUP,
+           "actor_id = regeldruk_worker_id() OR " + _CONSENTED.format(column="actor_id"),
+           "actor_id = regeldruk_worker_id()", True),
+    # Consent itself: one's own history (append-only: no UPDATE or DELETE is granted);
+    # a lead sees who in the team said yes, which is what the yes is for.
+    Policy("share_consent", "rd_consent_self", "ALL", _BOTH,
+           "worker_id = regeldruk_worker_id()", "worker_id = regeldruk_worker_id()"),
+    Policy("share_consent", "rd_consent_team", "SELECT", LEAD_GROUP,
+           f"worker_id IN {_TEAM_WORKERS}", None),
+    Policy("measurement_week", "rd_meetweek_team", "SELECT", _BOTH,
+           "team_id = regeldruk_team_id()", None),
+    Policy("measurement_week", "rd_meetweek_lead", "ALL", LEAD_GROUP,
+           "team_id = regeldruk_team_id()", "team_id = regeldruk_team_id()"),
+    # Survey answers are one's own; nobody else reads them row by row.
+    Policy("burden_survey", "rd_survey_self", "ALL", _BOTH,
+           "worker_id = regeldruk_worker_id()", "worker_id = regeldruk_worker_id()"),
+)  # fmt: skip
+
+_CONSENT_GRANTS = f"""
+GRANT SELECT, INSERT ON share_consent TO {WORKER_GROUP}, {LEAD_GROUP};
+GRANT USAGE ON SEQUENCE share_consent_id_seq TO {WORKER_GROUP}, {LEAD_GROUP};
+GRANT SELECT ON measurement_week TO {WORKER_GROUP}, {LEAD_GROUP};
+GRANT INSERT, DELETE ON measurement_week TO {LEAD_GROUP};
+GRANT USAGE ON SEQUENCE measurement_week_id_seq TO {LEAD_GROUP};
+GRANT SELECT, INSERT, UPDATE ON burden_survey TO {WORKER_GROUP}, {LEAD_GROUP};
+GRANT USAGE ON SEQUENCE burden_survey_id_seq TO {WORKER_GROUP}, {LEAD_GROUP};
+"""
+
+_CONSENT_RLS_TABLES = ("share_consent", "measurement_week", "burden_survey")
+
+
+def setup_consent(connection: Connection, quoted_schema: str) -> None:
+    """The consent functions, policies and grants (issue #18); part of ``db roles``."""
+    from regeldruk.consent import MIN_GROUP
+
+    connection.exec_driver_sql(
+        _CONSENT_FUNCTIONS.format(schema=quoted_schema, min_group=int(MIN_GROUP))
+    )
+    for table in _CONSENT_RLS_TABLES:
+        connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    for policy in _CONSENT_POLICIES:
+        connection.exec_driver_sql(f"DROP POLICY IF EXISTS {policy.name} ON {policy.table}")
+        connection.exec_driver_sql(policy.sql())
+    connection.exec_driver_sql(_CONSENT_GRANTS)
+
+
 @dataclass(frozen=True)
 class Login:
     login: str
@@ -177,6 +288,7 @@ def setup_roles(engine: Engine, tz: str = "Europe/Amsterdam") -> int:
             connection.exec_driver_sql(f"DROP POLICY IF EXISTS {policy.name} ON {policy.table}")
             connection.exec_driver_sql(policy.sql())
         connection.exec_driver_sql(_GRANTS)
+        setup_consent(connection, quoted_schema)
         # A worker whose app role changed since their login was made moves group here.
         rows = connection.execute(
             select(worker.c.db_login, worker.c.role).where(worker.c.db_login.is_not(None))

@@ -10,7 +10,7 @@ from typing import Any
 
 from regeldruk import locations
 from regeldruk.errors import ConfigError
-from regeldruk.taxonomy import KINDS, Category
+from regeldruk.taxonomy import FOR_WHOM, KINDS, Category, complete_category
 
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
 KNOWN_KEYS = {"database", "timezone", "organisation", "worker", "team", "favourites", "taxonomy"}
@@ -42,7 +42,7 @@ def _parse_taxonomy(raw: Any, path: Path) -> tuple[Category, ...]:
     for index, item in enumerate(raw, start=1):
         where = f"taxonomy[{index}]"
         _expect(item, dict, where, path, "een tabel met key, label en kind")
-        unknown = set(item) - {"key", "label", "kind"}
+        unknown = set(item) - {"key", "label", "kind", "for_whom", "care_documentation"}
         if unknown:
             raise ConfigError(f"{path}: onbekende sleutel '{where}.{sorted(unknown)[0]}'.")
         for name in ("key", "label", "kind"):
@@ -54,10 +54,24 @@ def _parse_taxonomy(raw: Any, path: Path) -> tuple[Category, ...]:
                 f"{path}: '{where}.kind' moet een van {', '.join(KINDS)} zijn, "
                 f"niet '{item['kind']}'."
             )
+        for_whom = item.get("for_whom")
+        if for_whom is not None and for_whom not in FOR_WHOM:
+            raise ConfigError(
+                f"{path}: '{where}.for_whom' moet een van {', '.join(FOR_WHOM)} zijn, "
+                f"niet {for_whom!r}."
+            )
+        care_documentation = item.get("care_documentation")
+        if care_documentation is not None:
+            _expect(care_documentation, bool, f"{where}.care_documentation", path, "true of false")
         if item["key"] in seen:
             raise ConfigError(f"{path}: '{where}.key' '{item['key']}' komt twee keer voor.")
         seen.add(item["key"])
-        categories.append(Category(item["key"], item["label"], item["kind"]))
+        # An old config without the v2 axes still loads: complete_category fills them in.
+        categories.append(
+            complete_category(
+                item["key"], item["label"], item["kind"], for_whom, care_documentation
+            )
+        )
     if not categories:
         raise ConfigError(f"{path}: 'taxonomy' is leeg.")
     return tuple(categories)
@@ -146,6 +160,8 @@ def write_config(config: Config) -> None:
             f"key = {_toml_string(category.key)}",
             f"label = {_toml_string(category.label)}",
             f"kind = {_toml_string(category.kind)}",
+            f"for_whom = {_toml_string(category.for_whom)}",
+            f"care_documentation = {'true' if category.care_documentation else 'false'}",
         ]
     config.path.parent.mkdir(parents=True, exist_ok=True)
     config.path.write_text("\n".join(lines) + "\n", encoding="utf-8")

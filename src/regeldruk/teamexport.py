@@ -17,9 +17,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, literal, select
 
 from regeldruk.approval import LEADS, Approval, approvals
+from regeldruk.consent import CategoryAxes, Pool, TeamView, add_cell, category_axes, team_view
 from regeldruk.db.engine import Database
 from regeldruk.db.schema import UTCDateTime, category, municipality, team, time_entry, worker
 from regeldruk.errors import NotFoundError, RegeldrukError
+from regeldruk.measurement import Estimate, Week, estimate, weeks_for_workers
 from regeldruk.municipalities import by_code
 from regeldruk.reporting import (
     Period,
@@ -37,6 +39,7 @@ class Scope:
     label: str  # "Team Noord" or the worker's name
     team: str | None
     worker_ids: list[int]
+    requester_id: int | None = None  # their own row is theirs to see
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ class FormRow:
     form: str
     count: int
     total_minutes: int
-    median_minutes: float
+    median_minutes: float | None  # over the shown entries only (None: all combined)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +94,9 @@ class TeamExport:
     municipalities: list[MunicipalityRow]
     forms: list[FormRow]
     approvals: list[Approval]
-    rows: list[EntryRow] = field(repr=False)  # every entry, by worker and start
+    rows: list[EntryRow] = field(repr=False)  # every shown entry, by worker and start
+    note: str | None = None  # what consent combined or left out (consent.py)
+    estimate: Estimate | None = None  # the measurement weeks and the year's shares
 
 
 def resolve_scope(db: Database, requester: str, team_name: str | None) -> Scope:
@@ -109,7 +114,7 @@ def resolve_scope(db: Database, requester: str, team_name: str | None) -> Scope:
                 raise RegeldrukError(
                     "Als medewerker kunt u alleen uw eigen cijfers exporteren, niet een team."
                 )
-            return Scope(requester, None, [int(me.id)])
+            return Scope(requester, None, [int(me.id)], int(me.id))
         wanted = team_name or str(me.name)
         if me.role == "teamleider" and wanted != me.name:
             raise RegeldrukError(f"U bent teamleider van {me.name}, niet van {wanted}.")
@@ -120,7 +125,7 @@ def resolve_scope(db: Database, requester: str, team_name: str | None) -> Scope:
         ).all()
         if not ids:
             raise NotFoundError(f"Onbekend team '{wanted}'.")
-        return Scope(wanted, wanted, [int(i) for i in ids])
+        return Scope(wanted, wanted, [int(i) for i in ids], int(me.id))
 
 
 def _weeks(period: Period) -> list[tuple[date, datetime, datetime]]:
@@ -147,7 +152,9 @@ def build_team_export(db: Database, scope: Scope, period: Period, now: datetime)
     so each total is exactly the sum of its rows. The tests check them against the SQL
     summaries of reporting.py.
     """
-    found = approvals(db, scope.worker_ids, period.first, period.last)
+    view, axes, weeks_measured = _team_view(db, scope, period, now)
+    shown_scope = Scope(scope.label, scope.team, view.shown_ids, scope.requester_id)
+    found = approvals(db, view.shown_ids, period.first, period.last)
     approved = {(a.worker, a.week) for a in found}
     weeks = _weeks(period)
     week_starts = [to_epoch_minutes(lo) for _, lo, _ in weeks]
@@ -160,24 +167,36 @@ def build_team_export(db: Database, scope: Scope, period: Period, now: datetime)
     form_minutes: dict[str, list[int]] = defaultdict(list)
     entries: list[EntryRow] = []
     zone = ZoneInfo(period.tz)  # stdlib: ten times faster per row than pendulum's
-    for begin, finish, name, team_name, key, kind, code, gemeente, form in _clipped_entries(
-        db, scope, period, now
-    ):
+    per_day: dict[date, Summary] = defaultdict(Summary)
+    for (
+        begin,
+        finish,
+        name,
+        team_name,
+        key,
+        kind,
+        whom,
+        administration,
+        code,
+        gemeente,
+        form,
+    ) in _clipped_entries(db, shown_scope, period, now):
         minutes = finish - begin
-        total.add(kind, minutes)
-        per_worker[name].add(kind, minutes)
+        total.add(kind, minutes, whom, administration)
+        per_worker[name].add(kind, minutes, whom, administration)
         if code is not None:
-            per_code[code].add(kind, minutes)
+            per_code[code].add(kind, minutes, whom, administration)
         if form is not None:
             form_minutes[form].append(minutes)
         # An entry across Sunday midnight counts in both weeks.
         index, moment = bisect_right(week_starts, begin) - 1, begin
         while moment < finish:
             part = min(finish, week_ends[index]) - moment
-            per_week[index].add(kind, part)
+            per_week[index].add(kind, part, whom, administration)
             active[index].add(name)
             moment += part
             index += 1
+        _add_days(per_day, begin, finish, zone, kind, whom, administration)
         local_begin = datetime.fromtimestamp(begin * 60, zone)
         week = _week_label(local_begin.date())
         entries.append(
@@ -196,27 +215,83 @@ def build_team_export(db: Database, scope: Scope, period: Period, now: datetime)
                 (name, week) in approved,
             )
         )
+    pooled = Summary()
+    pool_forms: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
+    first_monday = weeks[0][0] if weeks else period.first
+    for cell in view.pool.cells:
+        add_cell(pooled, cell, axes)
+        add_cell(per_week[(cell.day - first_monday).days // 7], cell, axes)
+        add_cell(per_day[cell.day], cell, axes)
+        if cell.municipality is not None:
+            add_cell(per_code[cell.municipality], cell, axes)
+        if cell.form is not None:
+            count, minutes = pool_forms[cell.form]
+            pool_forms[cell.form] = (count + cell.entries, minutes + cell.minutes)
+    if view.pool.shown:
+        total.merge(pooled)
     week_rows = []
     for (monday, _, _), summary, names in zip(weeks, per_week, active, strict=True):
         label = _week_label(monday)
         approved_count = sum((name, label) in approved for name in names)
         week_rows.append(WeekRow(label, monday, summary, len(names), approved_count))
     forms = [
-        FormRow(form, len(values), sum(values), float(statistics.median(values)))
-        for form, values in form_minutes.items()
+        FormRow(
+            form,
+            len(form_minutes.get(form, [])) + pool_forms.get(form, (0, 0))[0],
+            sum(form_minutes.get(form, [])) + pool_forms.get(form, (0, 0))[1],
+            float(statistics.median(form_minutes[form])) if form_minutes.get(form) else None,
+        )
+        for form in sorted(set(form_minutes) | set(pool_forms))
     ]
+    workers = dict(sorted(per_worker.items()))
+    if view.pool.shown:
+        workers[view.label] = pooled
     return TeamExport(
         period,
         scope,
         now,
         total,
-        dict(sorted(per_worker.items())),
+        workers,
         week_rows,
         _municipality_rows(per_code),
         sorted(forms, key=lambda row: -row.total_minutes),
         found,
         entries,
+        view.note(),
+        estimate(weeks_measured, dict(per_day)),
     )
+
+
+def _team_view(
+    db: Database, scope: Scope, period: Period, now: datetime
+) -> tuple[TeamView, dict[str, CategoryAxes], list[Week]]:
+    """Who gets a row of their own; a worker's own export is all theirs."""
+    with db.transaction() as connection:
+        axes = category_axes(connection)
+        weeks = weeks_for_workers(connection, scope.worker_ids, period.first, period.last)
+        if scope.team is None:
+            return TeamView(scope.worker_ids, [], Pool(0, 0)), axes, weeks
+        view = team_view(connection, scope.worker_ids, period, now, scope.requester_id)
+    return view, axes, weeks
+
+
+def _add_days(
+    per_day: dict[date, Summary],
+    begin: int,
+    finish: int,
+    zone: ZoneInfo,
+    kind: str,
+    whom: str,
+    administration: bool,
+) -> None:
+    """Split an entry over the local days it covers (for the measurement-week estimate)."""
+    moment = begin
+    while moment < finish:
+        day = datetime.fromtimestamp(moment * 60, zone).date()
+        next_midnight = datetime.combine(day + timedelta(days=1), datetime.min.time(), zone)
+        part = min(finish, int(next_midnight.timestamp()) // 60) - moment
+        per_day[day].add(kind, part, whom, administration)
+        moment += part
 
 
 def _municipality_rows(per_code: dict[str, Summary]) -> list[MunicipalityRow]:
@@ -236,7 +311,7 @@ def _municipality_rows(per_code: dict[str, Summary]) -> list[MunicipalityRow]:
 
 def _clipped_entries(
     db: Database, scope: Scope, period: Period, now: datetime
-) -> Iterator[tuple[int, int, str, str, str, str, str | None, str | None, str | None]]:
+) -> Iterator[tuple[int, int, str, str, str, str, str, bool, str | None, str | None, str | None]]:
     """(begin, end in epoch minutes clipped to the period, worker, team, category, kind,
     municipality code and name, form) of every live entry of the scope in the period.
 
@@ -257,6 +332,8 @@ def _clipped_entries(
                 team.c.name,
                 time_entry.c.category_key,
                 category.c.kind,
+                category.c.for_whom,
+                category.c.administration,
                 time_entry.c.municipality_code,
                 municipality.c.name,
                 time_entry.c.form_id,
@@ -273,5 +350,5 @@ def _clipped_entries(
         for first, last, *rest in result:
             begin, finish = max(first, lo), min(last, hi)
             if finish > begin:
-                values = [v if v is None else shared.setdefault(v, v) for v in rest]
+                values = [v if not isinstance(v, str) else shared.setdefault(v, v) for v in rest]
                 yield (begin, finish, *values)

@@ -175,18 +175,20 @@ class TimeLog:
 
     def _ensure_category(self, connection: Connection, chosen: Category) -> None:
         # The taxonomy may be replaced in the config: keep the category table in step.
+        values = {
+            "label": chosen.label,
+            "kind": chosen.kind,
+            "for_whom": chosen.for_whom,
+            "administration": chosen.administration,
+        }
         row = connection.execute(
-            select(category.c.label, category.c.kind).where(category.c.key == chosen.key)
+            select(*(category.c[name] for name in values)).where(category.c.key == chosen.key)
         ).first()
         if row is None:
+            connection.execute(insert(category).values(key=chosen.key, **values))
+        elif tuple(row) != tuple(values.values()):
             connection.execute(
-                insert(category).values(key=chosen.key, label=chosen.label, kind=chosen.kind)
-            )
-        elif (row.label, row.kind) != (chosen.label, chosen.kind):
-            connection.execute(
-                update(category)
-                .where(category.c.key == chosen.key)
-                .values(label=chosen.label, kind=chosen.kind)
+                update(category).where(category.c.key == chosen.key).values(**values)
             )
 
     def _fetch(self, connection: Connection, entry_id: int) -> Row | None:

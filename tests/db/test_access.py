@@ -15,13 +15,14 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, insert, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from regeldruk.access import grant_sector_login, grant_worker_login, setup_roles
 from regeldruk.approval import approve_week
 from regeldruk.db.engine import Database, ensure_schema
+from regeldruk.db.schema import share_consent
 from regeldruk.organisation import ensure_organisation, ensure_team, ensure_worker
 from regeldruk.taxonomy import DEFAULT_CATEGORIES
 from regeldruk.timelog import TimeLog
@@ -89,6 +90,18 @@ def shared(pg_server: str) -> Iterator[Shared]:
             end = datetime.fromisoformat(f"{day}T10:00+02:00")
             ids[f"{name}_{label}"] = log.add("rapportage", start, end).id
     approve_week(owner, "Lotte", "Sanne", 2026, 41)
+    # Everyone shares with their team lead here (issue #18), written straight into the
+    # consent table so the audit counts below stay those of the entries; what a lead sees
+    # of workers who do not share is tested in test_consent_pg.py.
+    with owner.engine.begin() as connection:
+        connection.execute(
+            insert(share_consent),
+            [
+                {"worker_id": ids[name], "audience": "teamleider", "shared": True,
+                 "at": datetime.fromisoformat("2026-10-01T09:00+02:00")}
+                for name in ("Sanne", "Sem", "Piet")
+            ],
+        )  # fmt: skip
     setup_roles(owner.engine)
     for name, login in LOGINS.items():
         grant_worker_login(owner.engine, login, name)

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from regeldruk.approval import approve_week, reopen_week
+from regeldruk.consent import set_sharing
 from regeldruk.db.engine import Database, ensure_schema
 from regeldruk.db.schema import audit_event, worker
 from regeldruk.errors import LockedError, RegeldrukError
@@ -77,6 +78,10 @@ def db(tmp_path: Path) -> Database:
     log["Bram"].add("netwerk", at("2026-10-31T23:30"), at("2026-11-01T00:30"))  # half in October
     log["Bram"].add("client-remote", at("2026-09-30T23:00"), at("2026-10-01T01:00"), "Utrecht")
     log["Cor"].add("client-face", at("2026-10-07T09:00"), at("2026-10-07T12:00"))  # other team
+    # Everyone here has said yes to sharing (issue #18; without it their own rows are
+    # combined, see tests/export/test_consent_export.py).
+    for name in ("Anna", "Bram", "Cor"):
+        set_sharing(database, name, True)
     return database
 
 
@@ -117,7 +122,7 @@ def test_every_figure_matches_the_database(db: Database, tmp_path: Path) -> None
         expected_total = summarise(connection, OCTOBER, NOW, ids)
         expected_workers = summarise_per_worker(connection, OCTOBER, NOW, ids)
     summary = book["Samenvatting"]
-    rows = {r[0]: r for r in summary.iter_rows(min_row=8, values_only=True) if r[0]}
+    rows = {r[0]: r for r in summary.iter_rows(min_row=9, values_only=True) if r[0]}
     for name, expected in expected_workers.items():
         row = rows[name]
         assert [minutes(v) for v in row[1:6]] == [
@@ -145,7 +150,8 @@ def test_every_figure_matches_the_database(db: Database, tmp_path: Path) -> None
     weeks = list(book["Per week"].iter_rows(min_row=2, values_only=True))
     assert sum(minutes(r[6]) for r in weeks) == expected_total.total_minutes
     assert summary["B4"].value == pytest.approx(expected_total.accountability_share)
-    assert summary["B5"].value == pytest.approx(expected_total.paperwork_ratio)
+    assert summary["B5"].value == pytest.approx(expected_total.administration_share)
+    assert summary["B6"].value == pytest.approx(expected_total.paperwork_ratio)
 
 
 def test_no_duration_is_text_and_no_notes_leave(db: Database, tmp_path: Path) -> None:
@@ -177,7 +183,7 @@ def test_forms_and_municipalities(db: Database, tmp_path: Path) -> None:
     places = {r[0]: r for r in book["Per gemeente"].iter_rows(min_row=2, values_only=True) if r[0]}
     assert places["GM0344"][1] == "Utrecht" and places["GM0344"][2] == "Utrecht stad"
     # Utrecht: client 180 + 60, accountability 60 + 90 -> 150 / (240 / 60) = 37.5 min per hour.
-    assert places["GM0344"][9] == pytest.approx(37.5)
+    assert places["GM0344"][10] == pytest.approx(37.5)
 
 
 def test_charts_table_frozen_panes_and_print_setup(db: Database, tmp_path: Path) -> None:
@@ -237,8 +243,8 @@ def test_week_approval_locks_and_reopening_unlocks(db: Database, tmp_path: Path)
         approve_week(db, "Lead", "Cor", 2026, 43)
     book = load_workbook(export(db, tmp_path))
     weeks = {r[0]: r for r in book["Per week"].iter_rows(min_row=2, values_only=True)}
-    assert weeks["2026-W43"][9] == "1 van 1"
-    assert weeks["2026-W41"][9] == "0 van 2"
+    assert weeks["2026-W43"][10] == "1 van 1"
+    assert weeks["2026-W41"][10] == "0 van 2"
     approved = {
         (r[3], r[0].isocalendar().week, r[7])
         for r in book["Registraties"].iter_rows(min_row=2, values_only=True)
@@ -249,6 +255,7 @@ def test_week_approval_locks_and_reopening_unlocks(db: Database, tmp_path: Path)
     with db.transaction() as connection:
         actions = list(connection.scalars(select(audit_event.c.action).order_by(audit_event.c.id)))
     assert actions[-4:] == ["approve", "create", "reopen", "edit"]
+    assert actions.count("consent") == 3  # the fixture's three yeses
 
 
 def test_every_entry_row_matches_the_database(db: Database, tmp_path: Path) -> None:
@@ -256,6 +263,7 @@ def test_every_entry_row_matches_the_database(db: Database, tmp_path: Path) -> N
     with db.session() as session:
         team = ensure_team(session, ensure_organisation(session, None), "Team Noord")
         ensure_worker(session, team, 'Ma & Pa <"Zorg">')
+    set_sharing(db, 'Ma & Pa <"Zorg">', True)
     odd = TimeLog(db, 'Ma & Pa <"Zorg">', DEFAULT_CATEGORIES, TZ)
     odd.add("dossier", at("2026-10-12T08:00"), at("2026-10-12T08:07"), "Zeist")
     book = load_workbook(export(db, tmp_path))

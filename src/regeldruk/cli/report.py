@@ -1,4 +1,5 @@
-"""`regeldruk report`: hours per kind, accountability share and paperwork ratio."""
+"""`regeldruk report`: hours per kind, the two shares (accountability; administration by
+the CBS definition), paperwork ratio, and the measurement weeks the figures rest on."""
 
 from __future__ import annotations
 
@@ -23,7 +24,10 @@ def load_report(app: AppContext, period: Period, team: str | None) -> Report:
         if team:
             found = find_team(session, team)
             ids = team_worker_ids(session, found)
-            return build_report(connection, period, now_utc(), f"team {found.name}", ids, True)
+            me = find_worker(session, app.config.worker).id if app.config.worker else None
+            return build_report(
+                connection, period, now_utc(), f"team {found.name}", ids, True, requester_id=me
+            )
         worker = find_worker(session, app.worker_name())
         return build_report(connection, period, now_utc(), worker.name, [worker.id])
 
@@ -32,12 +36,14 @@ def _summary_cells(summary: Summary) -> list[str]:
     return [hours_minutes(summary.minutes[kind]) for kind in KINDS] + [
         hours_minutes(summary.total_minutes),
         percent(summary.accountability_share),
+        percent(summary.administration_share),
         "–" if summary.paperwork_ratio is None else decimal_nl(summary.paperwork_ratio),
     ]
 
 
 def print_report(report: Report) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console()
@@ -59,18 +65,32 @@ def print_report(report: Report) -> None:
     kinds.add_row("Totaal", hours_minutes(s.total_minutes), decimal_nl(s.total_minutes / 60, 2), "")
     console.print(kinds)
     console.print(f"Aandeel verantwoording: [bold]{percent(s.accountability_share)}[/bold]")
+    console.print(
+        f"Aandeel administratie (CBS-definitie): [bold]{percent(s.administration_share)}[/bold]"
+        f" (verantwoording + dossier en verslaglegging; {hours_minutes(s.administration_minutes)})"
+    )
     console.print(f"Papierwerkratio: [bold]{fmt_ratio(s.paperwork_ratio)}[/bold]")
-    console.print("Aandeel = aandeel verantwoording; Min/uur = papierwerkratio.", style="dim")
+    console.print(
+        "Verantw. = aandeel verantwoording; Admin. = aandeel administratie volgens CBS "
+        "(vergelijkbaar met CBS' 38% voor cliëntgebonden jeugdzorgmedewerkers); "
+        "Min/uur = papierwerkratio.",
+        style="dim",
+    )
+    if report.estimate is not None:
+        for line in report.estimate.describe():
+            console.print(escape(line))
+    if report.team_note:
+        console.print(escape(report.team_note), style="italic")
 
     def detail_table(title: str, rows: dict[str, Summary]) -> None:
         table = Table(title=title, title_justify="left")
         table.add_column("", no_wrap=True)
         for kind in KINDS:
             table.add_column(KIND_SHORT_LABELS[kind], justify="right")
-        for name in ("Totaal", "Aandeel", "Min/uur"):
+        for name in ("Totaal", "Verantw.", "Admin.", "Min/uur"):
             table.add_column(name, justify="right")
         for name, summary in rows.items():
-            table.add_row(name, *_summary_cells(summary))
+            table.add_row(escape(name), *_summary_cells(summary))
         console.print(table)
 
     detail_table(

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -106,6 +107,10 @@ category = Table(
     Column("key", String(60), primary_key=True),
     Column("label", String(200), nullable=False),
     Column("kind", String(20), nullable=False),
+    # Taxonomy v2 (migration 0006_i18): for whom the work is done, and whether it counts as
+    # administration by the CBS definition (taxonomy.is_administration, resolved on sync).
+    Column("for_whom", String(20), nullable=False, server_default="zorg"),
+    Column("administration", Boolean, nullable=False, server_default="0"),
     CheckConstraint(
         "kind IN ('client', 'indirect', 'accountability', 'other')", name="ck_category_kind"
     ),
@@ -146,7 +151,7 @@ audit_event = Table(
     Column("after", Text, nullable=True),  # JSON
     Column("undone_at", UTCDateTime(), nullable=True),
     CheckConstraint(
-        "action IN ('create', 'edit', 'delete', 'undo', 'approve', 'reopen')",
+        "action IN ('create', 'edit', 'delete', 'undo', 'approve', 'reopen', 'consent')",
         name="ck_audit_action",
     ),
     Index("ix_audit_actor", "actor_id", "id"),
@@ -163,6 +168,52 @@ week_approval = Table(
     Column("approved_by", Integer, ForeignKey("worker.id"), nullable=False),
     Column("approved_at", UTCDateTime(), nullable=False),
     UniqueConstraint("worker_id", "iso_year", "iso_week", name="uq_week_approval"),
+)
+
+# Measurement weeks (issue #18): the sampled ISO weeks in which a team logs all its time.
+measurement_week = Table(
+    "measurement_week",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("team_id", Integer, ForeignKey("team.id"), nullable=False),
+    Column("iso_year", Integer, nullable=False),
+    Column("iso_week", Integer, nullable=False),
+    Column("planned_by", Integer, ForeignKey("worker.id"), nullable=True),
+    Column("planned_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("team_id", "iso_year", "iso_week", name="uq_measurement_week"),
+    CheckConstraint("iso_week BETWEEN 1 AND 53", name="ck_measurement_week"),
+)
+
+# A worker's consent to show their own figures to the team lead: append-only history, the
+# newest row per worker and audience is in force. Also written to the audit trail.
+share_consent = Table(
+    "share_consent",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("worker_id", Integer, ForeignKey("worker.id"), nullable=False),
+    Column("audience", String(20), nullable=False),
+    Column("shared", Boolean, nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
+    CheckConstraint("audience IN ('teamleider')", name="ck_share_audience"),
+    Index("ix_share_consent_worker", "worker_id", "audience", "id"),
+)
+
+# The perceived-burden questions (peiling), one answer set per worker per measurement week.
+burden_survey = Table(
+    "burden_survey",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("worker_id", Integer, ForeignKey("worker.id"), nullable=False),
+    Column("iso_year", Integer, nullable=False),
+    Column("iso_week", Integer, nullable=False),
+    Column("unnecessary", Integer, nullable=False),  # 1..5, see survey.py
+    Column("rule_category", String(60), nullable=True),  # a category key
+    Column("rule_text", String(300), nullable=True),  # privacy-checked free text
+    Column("change", Integer, nullable=False),  # 1..5, see survey.py
+    Column("answered_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("worker_id", "iso_year", "iso_week", name="uq_burden_survey"),
+    CheckConstraint("unnecessary BETWEEN 1 AND 5", name="ck_survey_unnecessary"),
+    CheckConstraint('"change" BETWEEN 1 AND 5', name="ck_survey_change"),
 )
 
 # The sector database: packages of many organisations and their cells (SPEC section 5).

@@ -28,6 +28,7 @@ from regeldruk.exports.xlsx_style import PERCENT, RATIO, setup_sheet, style_head
 from regeldruk.reporting import Summary
 from regeldruk.taxonomy import KIND_LABELS, KINDS
 from regeldruk.teamexport import TeamExport
+from regeldruk.textsafe import for_cell
 
 DURATION = "[h]:mm"
 # openpyxl's stubs don't know that write-only sheets carry a worksheet's print settings.
@@ -59,6 +60,7 @@ def _summary_cells(ws: Sheet, summary: Summary, bold: bool = False) -> list[Any]
         *(_cell(ws, duration(summary.minutes[k]), DURATION, bold) for k in KINDS),
         _cell(ws, duration(summary.total_minutes), DURATION, bold),
         _cell(ws, summary.accountability_share, PERCENT, bold),
+        _cell(ws, summary.administration_share, PERCENT, bold),
         _cell(ws, summary.paperwork_ratio, RATIO, bold),
     ]
 
@@ -67,6 +69,7 @@ SUMMARY_HEADER = [
     *(KIND_LABELS[k] for k in KINDS),
     "Totaal",
     "Aandeel verantwoording",
+    "Aandeel administratie (CBS)",
     "Papierwerkratio (min/uur)",
 ]
 
@@ -91,7 +94,7 @@ def write_team_workbook(export: TeamExport, path: Path) -> int:
 
 def _summary_sheet(workbook: Workbook, export: TeamExport) -> None:
     ws = workbook.create_sheet("Samenvatting")
-    setup_sheet(ws, [22, 20, 23, 16, 10, 10, 22, 25], "A8")
+    setup_sheet(ws, [30, 20, 23, 16, 10, 10, 22, 25, 25], "A9")
     period = export.period
     ws.append([_cell(ws, f"Tijdsbesteding {export.scope.label}", bold=True)])
     ws.append(["Periode", f"{period.first:%d-%m-%Y} t/m {period.last:%d-%m-%Y}"])
@@ -101,21 +104,46 @@ def _summary_sheet(workbook: Workbook, export: TeamExport) -> None:
     )
     ws.append(
         [
+            "Aandeel administratie volgens CBS (verantwoording + dossier en verslaglegging)",
+            _cell(ws, export.total.administration_share, PERCENT, True),
+        ]
+    )
+    ws.append(
+        [
             "Papierwerkratio (min. verantwoording per uur cliëntcontact)",
             _cell(ws, export.total.paperwork_ratio, RATIO, True),
         ]
     )
     ws.append([])
     ws.append(_header(ws, ["Medewerker", *SUMMARY_HEADER]))
-    first_row = 8
+    first_row = 9
     for name, summary in export.workers.items():
-        ws.append([name, *_summary_cells(ws, summary)])
+        ws.append([for_cell(name), *_summary_cells(ws, summary)])
     if not export.workers:
         ws.append(["Geen registraties in deze periode."])
     last_row = first_row + max(len(export.workers), 1) - 1
     ws.append([_cell(ws, "Totaal", bold=True), *_summary_cells(ws, export.total, bold=True)])
     ws.append([])
     ws.append(["Duur als uu:mm. Totalen zijn exact de som van de regels (hele minuten)."])
+    ws.append(
+        [
+            "Aandeel verantwoording: verantwoording aan financiers en toezichthouders / alle "
+            "uren. Aandeel administratie (CBS): ook dossier en verslaglegging voor de zorg, "
+            "zoals CBS telt (38% voor cliëntgebonden jeugdzorgmedewerkers, AZW 2025)."
+        ]
+    )
+    if export.note:
+        ws.append([for_cell(export.note)])
+    ws.append(
+        [
+            "Een eigen regel staat hier alleen met toestemming van de medewerker "
+            "(regeldruk delen teamleider aan)."
+        ]
+        if export.scope.team
+        else []
+    )
+    for line in export.estimate.describe() if export.estimate else []:
+        ws.append([for_cell(line)])
     ws.append([f"Gemaakt met regeldruk {__version__}. Notities staan niet in dit bestand."])
     if export.workers:
         chart = BarChart()
@@ -130,12 +158,12 @@ def _summary_sheet(workbook: Workbook, export: TeamExport) -> None:
         chart.set_categories(labels)
         chart.height = max(7.5, 0.6 * len(export.workers) + 3)
         chart.width = 18
-        ws.add_chart(chart, "J2")
+        ws.add_chart(chart, "K2")
 
 
 def _week_sheet(workbook: Workbook, export: TeamExport) -> None:
     ws = workbook.create_sheet("Per week")
-    setup_sheet(ws, [10, 11, 20, 23, 16, 10, 10, 22, 25, 13], "A2")
+    setup_sheet(ws, [10, 11, 20, 23, 16, 10, 10, 22, 25, 25, 13], "A2")
     ws.append(_header(ws, ["Week", "Maandag", *SUMMARY_HEADER, "Goedgekeurd"]))
     for row in export.weeks:
         approved = f"{row.approved} van {row.workers}" if row.workers else "–"
@@ -161,20 +189,23 @@ def _week_sheet(workbook: Workbook, export: TeamExport) -> None:
         )
         columns.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
         columns.width = 18
-        ws.add_chart(columns, "L2")
+        ws.add_chart(columns, "M2")
         trend = LineChart()
-        trend.title = "Aandeel verantwoording per week"
+        trend.title = "Aandeel verantwoording en administratie (CBS) per week"
         trend.y_axis.numFmt = "0%"
-        trend.add_data(Reference(ws, min_col=8, min_row=1, max_row=last), titles_from_data=True)
-        trend.series[0].smooth = False
+        trend.add_data(
+            Reference(ws, min_col=8, max_col=9, min_row=1, max_row=last), titles_from_data=True
+        )
+        for series in trend.series:
+            series.smooth = False
         trend.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
         trend.width = 18
-        ws.add_chart(trend, "L18")
+        ws.add_chart(trend, "M18")
 
 
 def _municipality_sheet(workbook: Workbook, export: TeamExport) -> None:
     ws = workbook.create_sheet("Per gemeente")
-    setup_sheet(ws, [9, 22, 24, 20, 23, 16, 10, 10, 22, 25], "A2")
+    setup_sheet(ws, [9, 22, 24, 20, 23, 16, 10, 10, 22, 25, 25], "A2")
     ws.append(_header(ws, ["Code", "Gemeente", "Jeugdzorgregio", *SUMMARY_HEADER]))
     for row in export.municipalities:
         ws.append([row.code, row.name, row.region, *_summary_cells(ws, row.summary)])
@@ -199,11 +230,18 @@ def _form_sheet(workbook: Workbook, export: TeamExport) -> None:
                 row.form,
                 row.count,
                 _cell(ws, duration(row.total_minutes), DURATION),
-                _cell(ws, duration(round(row.median_minutes)), DURATION),
+                _cell(ws, duration(round(row.median_minutes)), DURATION)
+                if row.median_minutes is not None
+                else "–",
             ]
         )
     if not export.forms:
         ws.append(["Geen registraties met een formulier in deze periode."])
+    elif export.note:
+        ws.append([])
+        ws.append(
+            ["De mediaan rust op de registraties met een eigen regel, niet op de samengevoegde."]
+        )
 
 
 # Kept to what a filter needs: the kind of a category and the week of a date are on the
