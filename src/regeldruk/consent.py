@@ -58,7 +58,7 @@ def set_sharing(
     """Record a worker's yes or no, with its date, in the consent history and the audit trail."""
     at = now or now_utc()
     with db.transaction() as connection:
-        worker_id = _worker_id(connection, worker_name)
+        worker_id = worker_id_of(connection, worker_name)
         before = sharing_of(connection, [worker_id]).get(worker_id, False)
         connection.execute(
             insert(share_consent).values(
@@ -80,7 +80,7 @@ def set_sharing(
 
 def history(db: Database, worker_name: str) -> list[ConsentChange]:
     with db.transaction() as connection:
-        worker_id = _worker_id(connection, worker_name)
+        worker_id = worker_id_of(connection, worker_name)
         rows = connection.execute(
             select(share_consent.c.shared, share_consent.c.at)
             .where(share_consent.c.worker_id == worker_id, share_consent.c.audience == AUDIENCE)
@@ -107,7 +107,7 @@ def sharing_of(connection: Connection, worker_ids: list[int]) -> dict[int, bool]
     return {w: found.get(w, False) for w in worker_ids}
 
 
-def _worker_id(connection: Connection, name: str) -> int:
+def worker_id_of(connection: Connection, name: str) -> int:
     found = connection.execute(select(worker.c.id).where(worker.c.name == name)).scalar()
     if found is None:
         raise NotFoundError(f"Medewerker '{name}' staat niet in deze database.")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from regeldruk.fmt import local
+from regeldruk.measurement import Status, Week, status
 from regeldruk.reporting import (
     Period,
     Summary,
@@ -13,6 +14,7 @@ from regeldruk.reporting import (
     summarise,
     summarise_per_day,
 )
+from regeldruk.survey import due
 from regeldruk.taxonomy import Category
 from regeldruk.timelog import Entry, TimeLog
 from regeldruk.timeparse import iso_week_of
@@ -26,6 +28,8 @@ class TodayView:
     today: Summary
     week: Summary
     keys: list[Category]  # number key n starts keys[n - 1]
+    measurement: Status | None = None  # is this a measurement week?
+    survey_due: Week | None = None  # the measurement week whose peiling is open
 
 
 @dataclass(frozen=True)
@@ -50,8 +54,10 @@ def today_view(
         week = summarise(
             connection, Period(monday, next_monday - timedelta(days=1), timelog.tz), now, ids
         )
+        measuring = status(connection, ids[0], day)
+        survey_due = due(connection, ids[0], day)
     keys = keys if keys is not None else number_keys(timelog, favourites)
-    return TodayView(day, running, entries, today, week, keys)
+    return TodayView(day, running, entries, today, week, keys, measuring, survey_due)
 
 
 def number_keys(timelog: TimeLog, favourites: tuple[str, ...]) -> list[Category]:

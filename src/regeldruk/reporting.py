@@ -32,6 +32,7 @@ from sqlalchemy.sql.expression import FunctionElement
 
 if TYPE_CHECKING:
     from regeldruk.measurement import Estimate
+    from regeldruk.survey import Aggregate
 
 from regeldruk.db.schema import UTCDateTime, category, team, time_entry, worker
 from regeldruk.taxonomy import FOR_WHOM, KINDS
@@ -320,6 +321,7 @@ class Report:
     per_worker: dict[str, Summary] | None = None
     team_note: str | None = None  # what consent combined or left out (consent.py)
     estimate: Estimate | None = None  # measurement weeks and the year's shares
+    survey: Aggregate | None = None  # the peiling over those weeks
 
     def to_json(self) -> dict[str, Any]:
         payload: dict[str, Any] = {
@@ -339,6 +341,8 @@ class Report:
             payload["team_note"] = self.team_note
         if self.estimate is not None:
             payload["measurement"] = self.estimate.to_json()
+        if self.survey is not None:
+            payload["survey"] = self.survey.to_json()
         return payload
 
 
@@ -354,6 +358,7 @@ def build_report(
     """A worker's own report, or (``per_worker``) a group's: then only the workers who
     said yes to sharing get a row of their own, the others are combined (consent.py)."""
     from regeldruk.measurement import estimate, weeks_for_workers
+    from regeldruk.survey import aggregate
 
     weeks = weeks_for_workers(connection, worker_ids, period.first, period.last)
     if not per_worker:
@@ -364,6 +369,7 @@ def build_report(
             summarise(connection, period, now, worker_ids),
             per_day,
             estimate=estimate(weeks, per_day),
+            survey=aggregate(connection, worker_ids, weeks, minimum=1),
         )
     from regeldruk.consent import category_axes, pool_per_day, pool_summary, team_view
 

@@ -48,3 +48,17 @@ def test_today_screen_light_theme(day_logged: World, snap_compare: Any) -> None:
         await _settle(pilot)
 
     assert snap_compare(day_logged.app(), terminal_size=(80, 24), run_before=before)
+
+
+def test_today_screen_in_a_measurement_week(day_logged: World, snap_compare: Any) -> None:
+    from regeldruk.measurement import Week, plan
+
+    plan(day_logged.db, "Team Noord", 2026, weeks=[Week(2026, 43)])
+    assert snap_compare(day_logged.app(), terminal_size=(80, 24), run_before=_settle)
+
+
+def test_peiling_modal(day_logged: World, snap_compare: Any) -> None:
+    from regeldruk.measurement import Week, plan
+
+    plan(day_logged.db, "Team Noord", 2026, weeks=[Week(2026, 42)])  # opens by itself
+    assert snap_compare(day_logged.app(), terminal_size=(80, 24), run_before=_settle)

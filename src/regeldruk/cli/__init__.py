@@ -80,6 +80,9 @@ LAZY_COMMANDS = {
     "forms": "regeldruk.cli.forms:forms",
     "proposals": "regeldruk.cli.proposals:proposals",
     "sector": "regeldruk.cli.sector:sector",
+    "meetweek": "regeldruk.cli.measure:meetweek",
+    "peiling": "regeldruk.cli.measure:peiling",
+    "delen": "regeldruk.cli.measure:delen",
 }
 
 

@@ -9,7 +9,7 @@ import sys
 import click
 
 from regeldruk.cli.context import AppContext
-from regeldruk.taxonomy import KIND_LABELS
+from regeldruk.taxonomy import FOR_WHOM_LABELS, KIND_LABELS, category_json
 
 
 @click.command()
@@ -86,7 +86,7 @@ def categories(app: AppContext, as_json: bool) -> None:
     Voorbeeld: regeldruk categories --json
     """
     if as_json:
-        payload = [{"key": c.key, "label": c.label, "kind": c.kind} for c in app.categories]
+        payload = [category_json(c) for c in app.categories]
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     width = max(len(c.key) for c in app.categories)
@@ -94,4 +94,9 @@ def categories(app: AppContext, as_json: bool) -> None:
         click.echo(f"{label}:")
         for category in app.categories:
             if category.kind == kind:
-                click.echo(f"  {category.key:<{width}}  {category.label}")
+                whom = FOR_WHOM_LABELS.get(category.for_whom, category.for_whom)
+                mark = " *" if category.administration and kind != "accountability" else ""
+                click.echo(f"  {category.key:<{width}}  {category.label}{mark}  [{whom}]")
+    click.echo(
+        "[...] = voor wie; * = telt als administratie volgens CBS (naast alle verantwoording)."
+    )

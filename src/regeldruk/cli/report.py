@@ -79,6 +79,8 @@ def print_report(report: Report) -> None:
     if report.estimate is not None:
         for line in report.estimate.describe():
             console.print(escape(line))
+    for line in report.survey.describe() if report.survey else []:
+        console.print(escape(line))
     if report.team_note:
         console.print(escape(report.team_note), style="italic")
 

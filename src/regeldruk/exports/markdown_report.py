@@ -9,6 +9,12 @@ from regeldruk.taxonomy import FOR_WHOM, FOR_WHOM_LABELS, KIND_LABELS, KINDS
 from regeldruk.textsafe import for_markdown
 
 
+def _measurement_lines(report: Report) -> list[str]:
+    """Which measurement weeks the figures rest on, the year's estimate, the peiling."""
+    lines = report.estimate.describe() if report.estimate else []
+    return lines + (report.survey.describe() if report.survey else [])
+
+
 def _difference(summary: Summary) -> float | None:
     """Administration share minus accountability share: what CBS counts on top."""
     a, b = summary.administration_share, summary.accountability_share
@@ -48,10 +54,7 @@ def render_report_markdown(report: Report) -> str:
         f"- Verschil: **{percent(_difference(s))}**-punt dossier en verslaglegging voor de zorg",
         f"- Papierwerkratio: **{fmt_ratio(s.paperwork_ratio)}**",
         "",
-        *(
-            f"{for_markdown(line)}"
-            for line in (report.estimate.describe() if report.estimate else [])
-        ),
+        *(f"- {for_markdown(line)}" for line in _measurement_lines(report)),
         "",
         "## Voor wie",
         "",

@@ -34,7 +34,9 @@ from regeldruk.tui.week import WeekScreen
 if TYPE_CHECKING:
     from regeldruk.cli.context import AppContext
     from regeldruk.dashboard import TodayView
+    from regeldruk.measurement import Week
     from regeldruk.timelog import Entry, TimeLog
+    from regeldruk.tui.survey_modal import SurveyForm
 
 T = TypeVar("T")
 
@@ -68,6 +70,7 @@ class RegeldrukApp(App[None]):
         self.today: TodayView | None = None
         self.today_screen = TodayScreen()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="regeldruk-core")
+        self.survey_offered: set[str] = set()  # weeks whose peiling opened by itself
 
     @property
     def timelog(self) -> TimeLog:
@@ -257,6 +260,45 @@ class RegeldrukApp(App[None]):
             return None
         except RegeldrukError as err:
             return str(err)
+
+    def offer_survey(self, week: Week) -> None:
+        """Open the peiling by itself once per session; after 'Later' it waits for p."""
+        if week.label in self.survey_offered or self.screen is not self.today_screen:
+            return
+        self.survey_offered.add(week.label)
+        self.open_survey(week)
+
+    def open_survey(self, week: Week) -> None:
+        from regeldruk.survey import rule_choices
+        from regeldruk.tui.survey_modal import SurveyModal
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.today_screen.set_status(f"Peiling over {week.label} opgeslagen. Dank u.")
+                self.load_today()
+
+        modal = SurveyModal(
+            week.label, rule_choices(self.categories), lambda form: self.save_survey(week, form)
+        )
+        self.push_screen(modal, closed)
+
+    def save_survey(self, week: Week, form: SurveyForm) -> str | None:
+        """Save the peiling (on the UI thread, a few ms); the refusal text, or None."""
+        from regeldruk import survey
+
+        if form.unnecessary is None or form.change is None:
+            return "Beantwoord vraag 1 en 3; vraag 2 mag leeg blijven."
+        try:
+            survey.save(
+                self.timelog.db,
+                self.timelog.worker_name,
+                survey.Answer(week, form.unnecessary, form.rule, form.text or None, form.change),
+                self.categories,
+                self.clock(),
+            )
+        except RegeldrukError as err:
+            return str(err)
+        return None
 
     def show_week(self) -> None:
         day = self.today.day if self.today else local(self.clock(), self.tz).date()

@@ -33,6 +33,7 @@ class TodayScreen(Screen[None]):
         Binding("d", "delete", "Wis", id="delete"),
         Binding("u", "undo", "Herstel", id="undo"),
         Binding("w", "week", "Week", id="week"),
+        Binding("p", "survey", "Peiling", id="survey", show=False),
     ]
 
     @property
@@ -49,6 +50,7 @@ class TodayScreen(Screen[None]):
         table: DataTable[str] = DataTable(id="entries", cursor_type="row", zebra_stripes=True)
         yield table
         yield SplitPanel(id="split")
+        yield Label("", id="measure")
         yield Label("", id="status")
         yield Footer()
 
@@ -98,6 +100,18 @@ class TodayScreen(Screen[None]):
         elif view.entries:
             table.move_cursor(row=len(view.entries) - 1)
         self.query_one(SplitPanel).show(view.today, view.week)
+        self.show_measurement(view)
+
+    def show_measurement(self, view: TodayView) -> None:
+        """Full logging is asked only in a measurement week; the peiling at its end."""
+        line = view.measurement.line() if view.measurement else ""
+        if view.survey_due is not None:
+            line = f"De peiling over meetweek {view.survey_due.label} staat open: druk p."
+        label = self.query_one("#measure", Label)
+        label.update(line)
+        label.set_class(bool(view.measurement and view.measurement.current), "measuring")
+        if view.survey_due is not None:
+            self.regeldruk.offer_survey(view.survey_due)
 
     def on_changed(self, message: Changed) -> None:
         self.set_status(message.text)
@@ -165,3 +179,12 @@ class TodayScreen(Screen[None]):
 
     def action_week(self) -> None:
         self.regeldruk.show_week()
+
+    def action_survey(self) -> None:
+        view = self.regeldruk.today
+        if view is None or view.survey_due is None:
+            self.set_status(
+                "Er staat geen peiling open; die komt aan het eind van een meetweek.", error=True
+            )
+            return
+        self.regeldruk.open_survey(view.survey_due)
