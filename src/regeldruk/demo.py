@@ -119,6 +119,51 @@ def approve_demo_weeks(db: Database, result: DemoResult) -> int:
     return count
 
 
+# Issue #18: two measurement weeks in the demo's six (the report week is one), who said
+# yes to sharing with their team lead, and the peiling answers after each measurement week.
+MEASUREMENT_WEEKS = [(2026, 40), (2026, 44)]
+SHARING_INDEXES = range(0, 5)  # per team: the lead and four workers say yes
+
+
+def measure_demo(db: Database, result: DemoResult, seed: int = 2026) -> tuple[int, int, int]:
+    """Plan the measurement weeks, record consent and the peiling; returns the counts."""
+    from sqlalchemy import select
+
+    from regeldruk.consent import set_sharing
+    from regeldruk.db.schema import team, worker
+    from regeldruk.measurement import Week, plan
+    from regeldruk.survey import Answer, save
+    from regeldruk.taxonomy import DEFAULT_CATEGORIES
+
+    rng = random.Random(seed + 18)  # its own stream: the logged time stays as it was
+    weeks = [Week(*w) for w in MEASUREMENT_WEEKS]
+    for team_name in TEAMS:
+        plan(db, team_name, 2026, weeks=weeks, planner=result.leads[team_name])
+    with db.transaction() as connection:
+        members = connection.execute(
+            select(worker.c.name, team.c.name)
+            .join(team, team.c.id == worker.c.team_id)
+            .order_by(worker.c.id)
+        ).all()
+    shared = answered = 0
+    rules = ["verlenging", "toewijzing-najagen", "rapportage", "dubbele-invoer", "declaratie"]
+    position: dict[str, int] = {}
+    for name, team_name in members:
+        index = position[team_name] = position.get(team_name, -1) + 1
+        if index in SHARING_INDEXES:
+            set_sharing(db, name, True)
+            shared += 1
+        for week in weeks:
+            if rng.random() < 0.85:  # not everyone answers
+                rule = rng.choice(rules)
+                answer = Answer(
+                    week, rng.choice([2, 3, 3, 4, 4, 5]), rule, None, rng.choice([3, 4, 4, 5])
+                )
+                save(db, name, answer, DEFAULT_CATEGORIES)
+                answered += 1
+    return len(weeks) * len(TEAMS), shared, answered
+
+
 def _working_days(rng: random.Random, contract_hours: float) -> list[int]:
     days = 5 if contract_hours >= 32 else 4
     return sorted(rng.sample(range(5), days))

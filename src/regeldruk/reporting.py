@@ -384,7 +384,16 @@ def build_report(
         for day, part in pool_per_day(view.pool, axes).items():
             per_day[day].merge(part)
         rows[view.label] = pooled
-    return Report(period, scope, summary, per_day, rows, view.note(), estimate(weeks, per_day))
+    return Report(
+        period,
+        scope,
+        summary,
+        per_day,
+        rows,
+        view.note(),
+        estimate(weeks, per_day),
+        aggregate(connection, worker_ids, weeks),
+    )
 
 
 def day_contributions(

@@ -23,6 +23,7 @@ from regeldruk.db.schema import UTCDateTime, category, municipality, team, time_
 from regeldruk.errors import NotFoundError, RegeldrukError
 from regeldruk.measurement import Estimate, Week, estimate, weeks_for_workers
 from regeldruk.municipalities import by_code
+from regeldruk.survey import Aggregate, aggregate
 from regeldruk.reporting import (
     Period,
     Summary,
@@ -97,6 +98,7 @@ class TeamExport:
     rows: list[EntryRow] = field(repr=False)  # every shown entry, by worker and start
     note: str | None = None  # what consent combined or left out (consent.py)
     estimate: Estimate | None = None  # the measurement weeks and the year's shares
+    survey: Aggregate | None = None  # the peiling over those weeks (groups of 5 or more)
 
 
 def resolve_scope(db: Database, requester: str, team_name: str | None) -> Scope:
@@ -259,7 +261,14 @@ def build_team_export(db: Database, scope: Scope, period: Period, now: datetime)
         entries,
         view.note(),
         estimate(weeks_measured, dict(per_day)),
+        _survey(db, scope, weeks_measured),
     )
+
+
+def _survey(db: Database, scope: Scope, weeks: list[Week]) -> Aggregate:
+    """A team's answers only as a group of at least five; a worker's own are theirs."""
+    with db.transaction() as connection:
+        return aggregate(connection, scope.worker_ids, weeks, 1 if scope.team is None else 5)
 
 
 def _team_view(

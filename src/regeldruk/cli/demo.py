@@ -37,9 +37,10 @@ def demo(app: AppContext, directory: Path) -> None:
     Voorbeeld: regeldruk demo --dir /tmp/demo
     """
     from regeldruk.db.engine import Database, ensure_schema
-    from regeldruk.demo import REPORT_WEEK, approve_demo_weeks, build_demo
+    from regeldruk.demo import REPORT_WEEK, approve_demo_weeks, build_demo, measure_demo
     from regeldruk.exports.markdown_report import render_report_markdown
     from regeldruk.exports.xlsx_team import write_team_workbook
+    from regeldruk.fmt import percent
     from regeldruk.reporting import Period, build_report
     from regeldruk.teamexport import build_team_export, resolve_scope
     from regeldruk.timeparse import now_utc
@@ -56,6 +57,11 @@ def demo(app: AppContext, directory: Path) -> None:
     click.echo(
         f"  {result.teams} teams, {result.workers} medewerkers, {result.entries} registraties "
         f"({result.first:%d-%m-%Y} t/m {result.last:%d-%m-%Y})"
+    )
+    weeks, shared, answered = measure_demo(db, result)
+    click.echo(
+        f"  {weeks} meetweken gepland, {shared} medewerkers delen hun eigen cijfers met de "
+        f"teamleider, {answered} peilingen beantwoord"
     )
     monday = date.fromisocalendar(*REPORT_WEEK, 1)
     period = Period(monday, date.fromisocalendar(*REPORT_WEEK, 7), app.tz)
@@ -99,8 +105,11 @@ def demo(app: AppContext, directory: Path) -> None:
     _write_sector(db, result, app.tz, directory, written[8], written[9:11])
     db.dispose()
     s = report.summary
-    share = f"{s.accountability_share:.1%}" if s.accountability_share is not None else "–"
-    click.echo(f"Week {REPORT_WEEK[0]}-W{REPORT_WEEK[1]}: aandeel verantwoording {share}")
+    click.echo(
+        f"Week {REPORT_WEEK[0]}-W{REPORT_WEEK[1]}: aandeel verantwoording "
+        f"{percent(s.accountability_share)}, aandeel administratie volgens CBS "
+        f"{percent(s.administration_share)} (met dossier en verslaglegging)"
+    )
     click.echo("Geschreven:")
     click.echo(f"  {database_path}")
     for path in written:

@@ -15,6 +15,10 @@ def _measurement_lines(report: Report) -> list[str]:
     return lines + (report.survey.describe() if report.survey else [])
 
 
+def _points(difference: float | None) -> str:
+    return "–" if difference is None else f"{decimal_nl(difference * 100)} procentpunt"
+
+
 def _difference(summary: Summary) -> float | None:
     """Administration share minus accountability share: what CBS counts on top."""
     a, b = summary.administration_share, summary.accountability_share
@@ -51,7 +55,8 @@ def render_report_markdown(report: Report) -> str:
         f"- Aandeel administratie volgens CBS: **{percent(s.administration_share)}** "
         "(verantwoording + dossier en verslaglegging / alle uren; vergelijkbaar met de "
         "38% van CBS voor cliëntgebonden medewerkers in de jeugdzorg, AZW 2025)",
-        f"- Verschil: **{percent(_difference(s))}**-punt dossier en verslaglegging voor de zorg",
+        f"- Verschil: **{_points(_difference(s))}** dossier en verslaglegging voor de zorg, "
+        "die CBS als administratie telt",
         f"- Papierwerkratio: **{fmt_ratio(s.paperwork_ratio)}**",
         "",
         *(f"- {for_markdown(line)}" for line in _measurement_lines(report)),

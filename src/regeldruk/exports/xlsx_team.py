@@ -94,7 +94,7 @@ def write_team_workbook(export: TeamExport, path: Path) -> int:
 
 def _summary_sheet(workbook: Workbook, export: TeamExport) -> None:
     ws = workbook.create_sheet("Samenvatting")
-    setup_sheet(ws, [30, 20, 23, 16, 10, 10, 22, 25, 25], "A9")
+    setup_sheet(ws, [34, 20, 23, 16, 10, 10, 22, 28, 25], "A9")
     period = export.period
     ws.append([_cell(ws, f"Tijdsbesteding {export.scope.label}", bold=True)])
     ws.append(["Periode", f"{period.first:%d-%m-%Y} t/m {period.last:%d-%m-%Y}"])
@@ -104,7 +104,7 @@ def _summary_sheet(workbook: Workbook, export: TeamExport) -> None:
     )
     ws.append(
         [
-            "Aandeel administratie volgens CBS (verantwoording + dossier en verslaglegging)",
+            "Aandeel administratie (CBS-definitie)",
             _cell(ws, export.total.administration_share, PERCENT, True),
         ]
     )
@@ -143,6 +143,8 @@ def _summary_sheet(workbook: Workbook, export: TeamExport) -> None:
         else []
     )
     for line in export.estimate.describe() if export.estimate else []:
+        ws.append([for_cell(line)])
+    for line in export.survey.describe() if export.survey else []:
         ws.append([for_cell(line)])
     ws.append([f"Gemaakt met regeldruk {__version__}. Notities staan niet in dit bestand."])
     if export.workers:

@@ -27,13 +27,15 @@ NEW_ACTIONS = OLD_ACTIONS + ", 'consent'"
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("category") as batch:
-        batch.add_column(
-            sa.Column("for_whom", sa.String(20), nullable=False, server_default="zorg")
-        )
-        batch.add_column(
-            sa.Column("administration", sa.Boolean, nullable=False, server_default=sa.false())
-        )
+    # Plain ADD COLUMN, not a batch copy: on SQLite a batch drops and recreates the table,
+    # which the foreign keys of the stored entries refuse.
+    op.add_column(
+        "category", sa.Column("for_whom", sa.String(20), nullable=False, server_default="zorg")
+    )
+    op.add_column(
+        "category",
+        sa.Column("administration", sa.Boolean, nullable=False, server_default=sa.false()),
+    )
     _sync_categories()
     with op.batch_alter_table("audit_event") as batch:
         batch.drop_constraint("ck_audit_action", type_="check")
@@ -120,6 +122,5 @@ def downgrade() -> None:
     with op.batch_alter_table("audit_event") as batch:
         batch.drop_constraint("ck_audit_action", type_="check")
         batch.create_check_constraint("ck_audit_action", f"action IN ({OLD_ACTIONS})")
-    with op.batch_alter_table("category") as batch:
-        batch.drop_column("administration")
-        batch.drop_column("for_whom")
+    op.drop_column("category", "administration")  # SQLite 3.35+ drops columns in place
+    op.drop_column("category", "for_whom")
