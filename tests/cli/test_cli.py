@@ -282,7 +282,12 @@ def test_demo_writes_its_reports(cli: CliRunnerHelper, tmp_path: Path) -> None:
     result = cli("demo", "--dir", str(target))
     assert result.exit_code == 0, result.output
     report = json.loads((target / "weekrapport.json").read_text())
-    assert len(report["workers"]) >= 30
+    # 15 workers share their own rows; the other 21 are one combined row (issue #18).
+    names = [w["worker"] for w in report["workers"]]
+    assert len(names) == 16 and names[-1] == "Overige medewerkers samen (21)"
+    assert report["administration_share"] > report["accountability_share"]
+    assert report["measurement"]["weeks"] == ["2026-W44"]
+    assert report["survey"]["respondents"] >= 5
     assert report["total_minutes"] == sum(report["minutes"].values())
     assert report["total_minutes"] == sum(day["total_minutes"] for day in report["days"])
     assert report["total_minutes"] == sum(w["total_minutes"] for w in report["workers"])
