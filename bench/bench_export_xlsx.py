@@ -61,7 +61,7 @@ def seed(url: str, entries: int) -> None:
     from sqlalchemy import insert
 
     from regeldruk.db.engine import Database, ensure_schema
-    from regeldruk.db.schema import time_entry
+    from regeldruk.db.schema import share_consent, time_entry
     from regeldruk.organisation import ensure_organisation, ensure_team, ensure_worker
 
     db = Database(url)
@@ -99,6 +99,15 @@ def seed(url: str, entries: int) -> None:
     with db.transaction() as connection:
         for chunk in range(0, len(rows), 20_000):
             connection.execute(insert(time_entry), rows[chunk : chunk + 20_000])
+        # Every worker shares their own row with the lead (issue #18), so the workbook
+        # holds all 250,000 entries, as it did before consent existed.
+        connection.execute(
+            insert(share_consent),
+            [
+                {"worker_id": i, "audience": "teamleider", "shared": True, "at": created}
+                for i in ids
+            ],
+        )
     db.dispose()
 
 

@@ -23,7 +23,6 @@ from regeldruk.db.schema import UTCDateTime, category, municipality, team, time_
 from regeldruk.errors import NotFoundError, RegeldrukError
 from regeldruk.measurement import Estimate, Week, estimate, weeks_for_workers
 from regeldruk.municipalities import by_code
-from regeldruk.survey import Aggregate, aggregate
 from regeldruk.reporting import (
     Period,
     Summary,
@@ -32,6 +31,7 @@ from regeldruk.reporting import (
     period_filter,
     to_epoch_minutes,
 )
+from regeldruk.survey import Aggregate, aggregate
 from regeldruk.timeparse import floor_minute, local_midnight
 
 

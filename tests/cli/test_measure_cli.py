@@ -39,7 +39,9 @@ def test_meetweek_plan_list_remove(lead: CliRunnerHelper) -> None:
     assert missing.exit_code == 1 and missing.output.startswith("Fout:")
 
 
-def test_a_worker_cannot_plan(cli: CliRunnerHelper, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_worker_cannot_plan(
+    cli: CliRunnerHelper, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("REGELDRUK_DATABASE_URL", db_url)
     assert cli("init", "--worker", "Sem", "--team", "Team Noord").exit_code == 0
     refused = cli("meetweek", "plan", "--week", "2026-W43")

@@ -51,7 +51,9 @@ def owner(pg_server: str) -> Iterator[Database]:
         set_sharing(db, name, True)
     plan(db, "Team Noord", 2026, weeks=[Week(2026, 42)])
     for name in WORKERS:
-        save(db, name, Answer(Week(2026, 42), 4, "verlenging", "geheim-woord", 3), DEFAULT_CATEGORIES)
+        save(
+            db, name, Answer(Week(2026, 42), 4, "verlenging", "geheim-woord", 3), DEFAULT_CATEGORIES
+        )
     setup_roles(db.engine)
     grant_worker_login(db.engine, LEAD_LOGIN, LEAD)
     grant_worker_login(db.engine, WORKER_LOGIN, WORKERS[0])
@@ -92,10 +94,12 @@ def test_plain_sql_as_the_lead_sees_no_non_consenting_entries(owner: Database) -
     for name in WORKERS[2:]:
         assert as_login(LEAD_LOGIN, f"SELECT * FROM time_entry WHERE worker_id = {who[name]}") == []
         assert as_login(LEAD_LOGIN, f"SELECT * FROM audit_event WHERE actor_id = {who[name]}") == []
-        assert as_login(LEAD_LOGIN, f"UPDATE time_entry SET note = 'x' WHERE worker_id = {who[name]} RETURNING id") == []  # fmt: skip
+        change = f"UPDATE time_entry SET note = 'x' WHERE worker_id = {who[name]} RETURNING id"
+        assert as_login(LEAD_LOGIN, change) == []
     # Nobody reads another's peiling row by row, the lead included.
     assert as_login(LEAD_LOGIN, "SELECT count(*) FROM burden_survey") == [(0,)]
-    assert as_login(LEAD_LOGIN, "SELECT rule_text FROM burden_survey WHERE rule_text IS NOT NULL") == []  # fmt: skip
+    texts = "SELECT rule_text FROM burden_survey WHERE rule_text IS NOT NULL"
+    assert as_login(LEAD_LOGIN, texts) == []
 
 
 def test_the_pool_function_gives_only_a_group_of_five_or_more(owner: Database) -> None:
@@ -174,7 +178,10 @@ def test_report_and_export_as_the_leads_login(
     assert exported.exit_code == 0, exported.output
     book = load_workbook(target)
     text_ = " ".join(
-        str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row
+        str(v)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for v in row
     )
     for name in WORKERS[2:]:
         assert name not in text_

@@ -153,12 +153,17 @@ def test_a_0005_database_with_entries_upgrades(db_url: str) -> None:
     upgrade(db.engine, "0005")
     with db.engine.begin() as connection:
         # A 0005 database as an older regeldruk left it: its own (v1) labels, no axes.
-        connection.execute(text("DELETE FROM category WHERE key IN ('meetregistratie', 'skj-registratie')"))
+        connection.execute(
+            text("DELETE FROM category WHERE key IN ('meetregistratie', 'skj-registratie')")
+        )
         connection.execute(
             text("UPDATE category SET label = 'Tijdregistratie' WHERE key = 'tijdregistratie'")
         )
         connection.execute(
-            text("INSERT INTO category (key, label, kind) VALUES ('eigen', 'Eigen', 'accountability')")
+            text(
+                "INSERT INTO category (key, label, kind) "
+                "VALUES ('eigen', 'Eigen', 'accountability')"
+            )
         )
         connection.execute(
             text(
