@@ -68,6 +68,11 @@ def find_worker(session: Session, name: str) -> Worker:
     return worker
 
 
+def worker_id(session: Session, name: str) -> int | None:
+    """The id of a worker, or None when there is none of that name."""
+    return session.scalars(select(Worker.id).where(Worker.name == name)).first()
+
+
 def find_team(session: Session, name: str) -> Team:
     team = session.scalars(select(Team).where(Team.name == name)).first()
     if team is None:

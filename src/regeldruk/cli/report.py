@@ -17,14 +17,15 @@ from regeldruk.timeparse import now_utc
 
 
 def load_report(app: AppContext, period: Period, team: str | None) -> Report:
-    from regeldruk.organisation import find_team, find_worker, team_worker_ids
+    from regeldruk.organisation import find_team, find_worker, team_worker_ids, worker_id
 
     with app.database().session() as session:
         connection = session.connection()
         if team:
             found = find_team(session, team)
             ids = team_worker_ids(session, found)
-            me = find_worker(session, app.config.worker).id if app.config.worker else None
+            # The requester's own line is theirs to see; anyone else's needs that worker's yes.
+            me = worker_id(session, app.config.worker) if app.config.worker else None
             return build_report(
                 connection, period, now_utc(), f"team {found.name}", ids, True, requester_id=me
             )
