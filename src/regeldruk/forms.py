@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +41,14 @@ FORM_KEYS = {
     "source",
     "example",
     "fields",
+    "draft",  # optional: an imported draft's provenance and review state (formimport)
 }
 REQUIRED_FORM_KEYS = ("schema", "id", "municipality", "title", "purpose", "frequency", "fields")
 FIELD_KEYS = {"id", "label", "type", "required", "format", "help"}
+# Optional per-field keys an importer writes: how sure it is, where the field sits, and
+# what the source says that form@1 has no key for (conditions, repeats, lost types).
+IMPORT_FIELD_KEYS = {"confidence", "section", "note"}
+DRAFT_KEYS = {"source", "sha256", "importer", "imported_at", "reviewed", "left_out"}
 UNITS = {
     "day": 365.0,
     "days": 365.0,
@@ -114,6 +120,21 @@ class FormField:
     format: str | list[str] | None = None
     help: str | None = None
     line: int = 0
+    confidence: float | None = None
+    section: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Where an imported form came from; it counts once a person sets ``reviewed``."""
+
+    source: str
+    sha256: str
+    importer: str
+    imported_at: str
+    reviewed: bool
+    left_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,16 +150,29 @@ class Form:
     minutes: float | None = None
     source: str | None = None
     example: bool = False
+    draft: Draft | None = None
 
     @property
     def is_standard(self) -> bool:
         return self.municipality == "standaard"
+
+    @property
+    def unreviewed(self) -> bool:
+        """An imported draft that no person has reviewed yet."""
+        return self.draft is not None and not self.draft.reviewed
 
 
 @dataclass
 class Catalogue:
     directory: Path
     forms: list[Form] = field(default_factory=list)
+    # Unreviewed drafts of a newer version, waiting beside the reviewed form of their id.
+    pending: list[Form] = field(default_factory=list)
+
+    def reviewed_only(self) -> Catalogue:
+        """The catalogue without unreviewed drafts: what counts until a person looks."""
+        kept = [form for form in self.forms if not form.unreviewed]
+        return Catalogue(self.directory, kept, self.pending)
 
     def by_id(self) -> dict[str, Form]:
         return {form.id: form for form in self.forms}
@@ -182,6 +216,8 @@ def load_catalogue(directory: Path) -> tuple[Catalogue, list[Problem]]:
         problems += found
         if form is None:
             continue
+        if form.id in seen and _pending(catalogue, form):
+            continue
         if form.id in seen:
             problems.append(
                 Problem(
@@ -194,6 +230,21 @@ def load_catalogue(directory: Path) -> tuple[Catalogue, list[Problem]]:
         seen[form.id] = path
         catalogue.forms.append(form)
     return catalogue, problems
+
+
+def _pending(catalogue: Catalogue, form: Form) -> bool:
+    """A new version's unreviewed draft beside the reviewed form of the same id waits; it
+    is not a duplicate. True when ``form`` or the one already loaded was set aside."""
+    index = next(i for i, known in enumerate(catalogue.forms) if known.id == form.id)
+    known = catalogue.forms[index]
+    if form.unreviewed and not known.unreviewed:
+        catalogue.pending.append(form)
+        return True
+    if known.unreviewed and not form.unreviewed:
+        catalogue.pending.append(known)
+        catalogue.forms[index] = form
+        return True
+    return False
 
 
 def load_form(path: Path) -> tuple[Form | None, list[Problem]]:
@@ -266,6 +317,9 @@ def _validate(path: Path, raw: dict[str, Any]) -> tuple[Form | None, list[Proble
     ):
         problem("minutes", f"minutes {minutes!r}; verwacht een positief aantal minuten")
         minutes = None
+    draft = (
+        _draft(raw.get("draft"), lines.get("draft", 1), path, problems) if "draft" in raw else None
+    )
     frequency = _frequency(raw["frequency"], lines.get("frequency", 1), path, problems)
     fields = _fields(raw["fields"], lines.get("fields", 1), path, problems)
     if problems:
@@ -283,6 +337,7 @@ def _validate(path: Path, raw: dict[str, Any]) -> tuple[Form | None, list[Proble
         minutes=float(minutes) if minutes is not None else None,
         source=raw.get("source"),
         example=example,
+        draft=draft,
     ), []
 
 
@@ -314,6 +369,43 @@ def _check_municipality(path: Path, line: int, value: Any, example: Any) -> list
             )
         ]
     return []
+
+
+def _draft(raw: Any, line: int, path: Path, problems: list[Problem]) -> Draft | None:
+    expected = "verwacht {source, sha256, importer, imported_at, reviewed: true|false}"
+    if not isinstance(raw, dict):
+        problems.append(Problem(path, line, f"draft; {expected}"))
+        return None
+    line = raw.get("__line__", line)
+    unknown = sorted(str(key) for key in set(raw) - DRAFT_KEYS - {"__line__", "__lines__"})
+    if unknown:
+        problems.append(Problem(path, line, f"draft: onbekende sleutel '{unknown[0]}'; {expected}"))
+    text = {key: raw.get(key) for key in ("source", "sha256", "importer")}
+    imported_at = raw.get("imported_at")
+    if isinstance(imported_at, (date, datetime)):  # YAML reads an unquoted timestamp
+        imported_at = imported_at.isoformat()
+    left_out = raw.get("left_out", [])
+    reviewed = raw.get("reviewed")
+    if (
+        any(not isinstance(value, str) or not value.strip() for value in text.values())
+        or not isinstance(imported_at, str)
+        or not isinstance(reviewed, bool)
+        or not isinstance(left_out, list)
+        or not all(isinstance(item, str) for item in left_out)
+    ):
+        problems.append(Problem(path, line, f"draft; {expected}"))
+        return None
+    if not re.fullmatch(r"[0-9a-f]{64}", str(text["sha256"])):
+        problems.append(Problem(path, line, "draft.sha256; verwacht 64 hexadecimale tekens"))
+        return None
+    return Draft(
+        str(text["source"]),
+        str(text["sha256"]),
+        str(text["importer"]),
+        imported_at,
+        reviewed,
+        tuple(left_out),
+    )
 
 
 def _frequency(raw: Any, line: int, path: Path, problems: list[Problem]) -> Frequency | None:
@@ -355,7 +447,7 @@ def _fields(raw: Any, line: int, path: Path, problems: list[Problem]) -> list[Fo
             problems.append(Problem(path, line, f"fields[{index}]; verwacht een mapping"))
             continue
         problem = _field_reporter(problems, path, item, line, index)
-        for key in sorted(set(item) - FIELD_KEYS - {"__line__", "__lines__"}):
+        for key in sorted(set(item) - FIELD_KEYS - IMPORT_FIELD_KEYS - {"__line__", "__lines__"}):
             known = ", ".join(sorted(FIELD_KEYS))
             problem(str(key), f"onbekende sleutel '{key}'; verwacht {known}")
         field_id, label, kind = item.get("id"), item.get("label"), item.get("type")
@@ -378,10 +470,32 @@ def _fields(raw: Any, line: int, path: Path, problems: list[Problem]) -> list[Fo
         help_text = item.get("help")
         if help_text is not None and not isinstance(help_text, str):
             problem("help", "help moet tekst zijn")
+        extra = _import_keys(item, problem)
         if isinstance(label, str) and kind in FIELD_TYPES and isinstance(required, bool):
             where = item.get("__line__", line)
-            fields.append(FormField(field_id, label.strip(), kind, required, fmt, help_text, where))
+            fields.append(
+                FormField(field_id, label.strip(), kind, required, fmt, help_text, where, **extra)
+            )
     return fields
+
+
+def _import_keys(item: dict[str, Any], problem: Callable[[str, str], None]) -> dict[str, Any]:
+    """The optional keys an importer writes on a field, checked."""
+    found: dict[str, Any] = {}
+    confidence = item.get("confidence")
+    if confidence is not None:
+        number = not isinstance(confidence, bool) and isinstance(confidence, (int, float))
+        if not number or not 0 <= confidence <= 1:
+            problem("confidence", "confidence moet een getal van 0 tot en met 1 zijn")
+        else:
+            found["confidence"] = float(confidence)
+    for key in ("section", "note"):
+        value = item.get(key)
+        if value is not None and not isinstance(value, str):
+            problem(key, f"{key} moet tekst zijn")
+        elif value is not None:
+            found[key] = value
+    return found
 
 
 def _field_reporter(

@@ -1,4 +1,4 @@
-"""`regeldruk forms ...`: check and analyse the catalogue of registration requirements."""
+"""`regeldruk forms ...`: import, check and analyse the catalogue of registration requirements."""
 
 from __future__ import annotations
 
@@ -37,7 +37,9 @@ def catalogue_dir(directory: Path | None) -> Path:
     return Path("forms") if Path("forms").is_dir() else shipped_catalogue()
 
 
-def load_or_fail(directory: Path) -> object:
+def load_or_fail(directory: Path, drafts: bool = False) -> object:
+    """The catalogue, or every problem on stderr and exit 1. Unreviewed imported drafts
+    count only with ``drafts``: a draft counts once a person has reviewed it."""
     from regeldruk.forms import load_catalogue
 
     catalogue, problems = load_catalogue(directory)
@@ -48,7 +50,7 @@ def load_or_fail(directory: Path) -> object:
             f"{len(problems)} probleem/problemen in de catalogus {directory}; "
             "zie hierboven (bestand:regel: wat verwacht werd)."
         )
-    return catalogue
+    return catalogue if drafts else catalogue.reviewed_only()
 
 
 @forms.command()
@@ -60,17 +62,39 @@ def check(app: AppContext, directory: Path | None) -> None:
     Voorbeeld: regeldruk forms check forms/
     """
     from regeldruk.forms import Catalogue
+    from regeldruk.textsafe import for_terminal
 
     directory = catalogue_dir(directory)
-    catalogue = load_or_fail(directory)
+    catalogue = load_or_fail(directory, drafts=True)
     assert isinstance(catalogue, Catalogue)
     fields = sum(len(form.fields) for form in catalogue.forms)
     click.echo(f"In orde: {len(catalogue.forms)} formulieren, {fields} velden in {directory}.")
+    drafts = [form for form in catalogue.forms if form.unreviewed]
+    for form in drafts:
+        click.echo(
+            f"{for_terminal(form.path)}:1: waarschuwing: concept uit een import, nog niet "
+            "beoordeeld; telt pas mee na controle (zet draft.reviewed op true)"
+        )
+    for form in catalogue.pending:
+        click.echo(
+            f"{for_terminal(form.path)}:1: waarschuwing: nieuwe versie van {form.id}, wacht op "
+            "beoordeling; vervang na controle het beoordeelde bestand ermee"
+        )
+    if drafts or catalogue.pending:
+        click.echo(
+            f"Let op: {len(drafts) + len(catalogue.pending)} concept(en) nog niet beoordeeld; "
+            "'forms analyse' laat ze weg (tenzij --drafts)."
+        )
 
 
 @forms.command()
 @click.argument("directory", type=CATALOGUE, required=False)
 @click.option("--json", "as_json", is_flag=True, help="Als JSON (regeldruk/analysis@1).")
+@click.option(
+    "--drafts",
+    is_flag=True,
+    help="Tel ook onbeoordeelde concepten uit 'forms import' mee (standaard: niet).",
+)
 @click.option(
     "-o",
     "--output",
@@ -84,7 +108,12 @@ def check(app: AppContext, directory: Path | None) -> None:
 )
 @click.pass_obj
 def analyse(
-    app: AppContext, directory: Path | None, as_json: bool, output: Path | None, xlsx: Path | None
+    app: AppContext,
+    directory: Path | None,
+    as_json: bool,
+    drafts: bool,
+    output: Path | None,
+    xlsx: Path | None,
 ) -> None:
     """Vind wat dubbel, al in de iJw-berichten, niet uniform of alleen lokaal gevraagd wordt.
 
@@ -93,8 +122,16 @@ def analyse(
     from regeldruk.analysis import analyse as run_analysis
     from regeldruk.forms import Catalogue
 
-    catalogue = load_or_fail(catalogue_dir(directory))
-    assert isinstance(catalogue, Catalogue)
+    everything = load_or_fail(catalogue_dir(directory), drafts=True)
+    assert isinstance(everything, Catalogue)
+    catalogue = everything if drafts else everything.reviewed_only()
+    left_out = len(everything.forms) - len(catalogue.forms)
+    if left_out:
+        click.echo(
+            f"{left_out} onbeoordeelde concept(en) niet meegeteld; gebruik --drafts om ze mee "
+            "te tellen.",
+            err=True,
+        )
     result = _with_progress(lambda progress: run_analysis(catalogue, progress=progress))
     payload = json.dumps(result.to_json(), ensure_ascii=False, indent=1)
     if output:
@@ -170,3 +207,79 @@ def _print_table(result: Analysis) -> None:
         if len(flags) > 10:
             table.caption = f"en nog {len(flags) - 10}; alles in --json of --xlsx"
         console.print(table)
+
+
+@forms.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--gemeente",
+    "municipality",
+    required=True,
+    help="De gemeente van de formulieren: CBS-code (GM0268), iJw-code (0268) of naam.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map voor de concepten (standaard: forms/import/<gemeente>).",
+)
+@click.pass_obj
+def import_(
+    app: AppContext, files: tuple[Path, ...], municipality: str, output: Path | None
+) -> None:
+    """Maak van Open Forms-exports, PDF- en Word-formulieren concepten in de catalogus.
+
+    Eén YAML-bestand per formulier (regeldruk/form@1), als concept: het telt pas mee als een
+    mens het heeft gecontroleerd (draft.reviewed: true). Een nieuwe versie van een formulier
+    laat zien wat er veranderde; een gecontroleerd bestand wordt nooit overschreven.
+
+    Voorbeeld: regeldruk forms import aanvraag.zip formulier.pdf --gemeente Nijmegen
+    """
+    from regeldruk.formimport import BatchError, import_forms
+    from regeldruk.formimport.common import slugify
+    from regeldruk.municipalities import resolve_municipality
+    from regeldruk.textsafe import for_terminal
+    from regeldruk.timeparse import now_utc
+
+    place = resolve_municipality(municipality)
+    directory = output or Path("forms") / "import" / slugify(place.name)
+    try:
+        outcomes = import_forms(
+            list(files), place.code, directory, now_utc().replace(microsecond=0).isoformat()
+        )
+    except BatchError as err:
+        for line in err.lines:
+            click.echo(f"Fout: {for_terminal(line)}", err=True)
+        raise
+    written: dict[Path, int] = {}  # file -> its fields (a later version replaces)
+    for outcome in outcomes:
+        count = len(outcome.draft.fields)
+        where = for_terminal(outcome.path) if outcome.path else ""
+        source = for_terminal(outcome.draft.source)
+        if outcome.status == "empty":
+            click.echo(f"Overgeslagen: {source} vraagt niets (geen invoervelden).")
+            continue
+        if outcome.status == "unchanged":
+            click.echo(f"Ongewijzigd: {where} (dit bestand is al geïmporteerd).")
+            continue
+        assert outcome.path is not None
+        written[outcome.path] = count
+        if outcome.status == "new":
+            click.echo(f"Nieuw concept: {where} ({count} velden, {outcome.draft.importer}).")
+        elif outcome.status == "updated":
+            click.echo(f"Concept bijgewerkt: {where} ({count} velden, uit {source}).")
+        else:
+            click.echo(
+                f"Nieuwe versie: {where} ({count} velden); het gecontroleerde "
+                f"{for_terminal(outcome.previous)} blijft staan."
+            )
+        if outcome.diff is not None:
+            click.echo(f"  Ten opzichte van de vorige versie: {outcome.diff.summary()}.")
+            for line in outcome.diff.lines():
+                click.echo(f"    {for_terminal(line)}")
+    click.echo(
+        f"{len(written)} concept(en) met {sum(written.values())} velden geschreven in "
+        f"{for_terminal(directory)}. "
+        "Controleer ze en zet draft.reviewed op true; dan tellen ze mee."
+    )
+    click.echo(f"Controle: regeldruk forms check {for_terminal(directory)}")
