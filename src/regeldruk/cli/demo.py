@@ -103,6 +103,7 @@ def demo(app: AppContext, directory: Path) -> None:
     write_analysis_workbook(analysis, written[4])
     _write_proposals(db, analysis, written[5:8])
     _write_sector(db, result, app.tz, directory, written[8], written[9:11])
+    written.append(_import_openforms_example(directory))
     db.dispose()
     s = report.summary
     click.echo(
@@ -129,6 +130,32 @@ def _analyse_shipped_catalogue() -> Analysis:
     if problems:
         raise RegeldrukError(f"De meegeleverde catalogus heeft problemen: {problems[0]}")
     return analyse(catalogue)
+
+
+def _import_openforms_example(directory: Path) -> Path:
+    """A real form in: Nijmegen's Open Forms export (shipped, Apache-2.0) as a draft, checked."""
+    from importlib import resources
+
+    from regeldruk.errors import RegeldrukError
+    from regeldruk.formimport import import_forms
+    from regeldruk.forms import load_catalogue
+    from regeldruk.timeparse import now_utc
+
+    target = directory / "formulieren-import"
+    for old in target.glob("*.yaml"):  # the demo's own drafts: rebuilt on every run
+        old.unlink()
+    shipped = resources.files("regeldruk.data").joinpath("openforms")
+    with resources.as_file(shipped / "maatwerkovereenkomstJeugdEnWmoAanvragen3.zip") as export:
+        stamp = now_utc().replace(microsecond=0).isoformat()
+        (outcome,) = import_forms([export], "GM0268", target, stamp)
+    catalogue, problems = load_catalogue(target)
+    if problems or outcome.path is None:
+        raise RegeldrukError(f"De geïmporteerde demo-export is niet in orde: {problems[:1]}")
+    click.echo(
+        f"  Open Forms-export van Nijmegen geïmporteerd: {len(catalogue.forms[0].fields)} velden, "
+        "concept (forms check: in orde)"
+    )
+    return outcome.path
 
 
 def _write_proposals(db: Database, analysis: Analysis, paths: list[Path]) -> None:

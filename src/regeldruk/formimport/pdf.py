@@ -384,7 +384,8 @@ def _title(reader: Any, lines: list[_Line]) -> str:
         title = clean_text(metadata.title if metadata else "", 200)
     except Exception:  # noqa: BLE001 - a broken /Info is no reason to refuse the form
         title = ""
-    if title:
+    title = re.sub(r"^Microsoft Word - ", "", title)
+    if title and title.lower() not in ("untitled", "(anonymous)", "anonymous", "naamloos"):
         return title
     first = [line for line in lines if line.page == 0]
     if first:
