@@ -78,6 +78,8 @@ def read_pdf(source: Source) -> DraftForm:
     except MemoryError:
         raise refuse(source.path, "de PDF pakt uit tot te veel gegevens") from None
     except Exception as err:  # noqa: BLE001 - pypdf on hostile bytes raises anything
+        if type(err).__name__ == "LimitReachedError":  # pypdf's own guards
+            raise refuse(source.path, "de PDF overschrijdt een veiligheidsgrens") from None
         raise refuse(source.path, f"beschadigde of onleesbare PDF ({type(err).__name__})") from None
 
 
@@ -163,8 +165,10 @@ def _pages(source: Source, reader: Any) -> list[Any]:
     while stack and len(pages) < MAX_PAGES:
         raw, depth = stack.pop()
         key = _key(raw)
-        if key in seen or depth > MAX_DEPTH:
-            continue
+        if key in seen:  # a page tree is a tree: a node met twice is a loop
+            raise refuse(source.path, "de paginaboom van de PDF verwijst in een kring")
+        if depth > MAX_DEPTH:
+            raise refuse(source.path, "de paginaboom van de PDF is te diep")
         seen.add(key)
         if len(seen) > MAX_TREE_NODES:
             raise refuse(source.path, "de paginaboom van de PDF is te groot")
@@ -202,8 +206,10 @@ def _acroform_fields(
     while stack:
         raw, parent, inherited, depth = stack.pop()
         key = _key(raw)
-        if key in seen or depth > MAX_DEPTH:
+        if key in seen:  # listed twice, or a loop: each field is read once
             continue
+        if depth > MAX_DEPTH:
+            raise refuse(source.path, "de formuliervelden van de PDF zijn te diep genest")
         seen.add(key)
         if len(seen) > MAX_TREE_NODES:
             raise refuse(source.path, "de PDF heeft te veel formulierobjecten")
