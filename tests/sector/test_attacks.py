@@ -382,14 +382,17 @@ class Finding:
         )
 
 
-def lp_attack(org: list[Minutes], packages: list[Obtained]) -> list[Finding]:
+def lp_attack(
+    org: list[Minutes], packages: list[Obtained], ratios: list[float] | None = None
+) -> list[Finding]:
     """Bound every suppressed cell and every difference of two packages' common cells.
 
     Unknowns: the organisation's minutes per (day, municipality, category, stage), >= 0,
     and only those that are non-zero (the attacker is granted the pattern). Equations:
     each published cell within what its value tells (rounding, declared noise); the true
     total of every line of a package that holds a published cell; any share the manifest
-    gives away. Each target is minimised and maximised (scipy's HiGHS).
+    gives away. Each target is minimised and maximised (scipy's HiGHS). ``ratios``, when
+    given, receives every target's range width as a share of 2X.
     """
     atoms: dict[tuple[date, str | None, str, int], int] = {}
     for m in org:
@@ -475,6 +478,8 @@ def lp_attack(org: list[Minutes], packages: list[Obtained]) -> list[Finding]:
                 ends.append(np.inf if sign < 0 else -np.inf)
         low, high = ends
         assert low - 1e-6 <= true <= high + 1e-6  # a sound attacker never excludes the truth
+        if ratios is not None and x > 0:
+            ratios.append((high - low) / (2 * x))
         if high - low < 2 * x - 1e-6:
             findings.append(Finding(what, true, low, high, x))
     return findings
@@ -644,7 +649,9 @@ def contributions(org: list[Minutes]) -> list[Any]:
     ]
 
 
-def write_package(org: list[Minutes], organisation_id: str, path: Path, k: int) -> None:
+def write_package(
+    org: list[Minutes], organisation_id: str, path: Path, k: int, directory: Path
+) -> None:
     """The organisation's October package, made by regeldruk's own packaging code."""
     from regeldruk.reporting import Period
     from regeldruk.sector import package_contributions, write_export
@@ -687,18 +694,22 @@ def test_the_report_cannot_be_subtracted(
     shown categories, the sections against each other, several reports against each other,
     and (through the p% rule) any report against an organisation's own package."""
     with workspace(tmp_path_factory) as directory:
-        sector = Sector(directory, k=5)
-        for number, org in enumerate(orgs):
-            path = directory / f"org{number}.zip"
-            write_package(org, str(uuid.uuid4()), path, 5)
-            assert sector.import_one(path)
-        atoms = sector_atoms(sector.url)
-        rows = [row for report in sector_reports(sector.url) for row in report_rows(report, atoms)]
-        findings = report_findings(rows, atoms, group_targets(atoms))
+        findings = attack_report(directory, orgs)
         assert not findings, "\n".join(findings[:10])
 
 
-@ATTACK
+def attack_report(directory: Path, orgs: list[list[Minutes]]) -> list[str]:
+    sector = Sector(directory, k=5)
+    for number, org in enumerate(orgs):
+        path = directory / f"org{number}.zip"
+        write_package(org, str(uuid.uuid4()), path, 5, directory)
+        assert sector.import_one(path)
+    atoms = sector_atoms(sector.url)
+    rows = [row for report in sector_reports(sector.url) for row in report_rows(report, atoms)]
+    return report_findings(rows, atoms, group_targets(atoms))
+
+
+@settings(ATTACK, max_examples=100)
 @given(organisation(min_workers=2, max_workers=24))
 def test_no_suppressed_cell_is_bounded_within_one_package(
     tmp_path_factory: pytest.TempPathFactory, org: list[Minutes]
@@ -707,7 +718,7 @@ def test_no_suppressed_cell_is_bounded_within_one_package(
     everything the manifest gives away."""
     with workspace(tmp_path_factory) as directory:
         path = directory / "org.zip"
-        write_package(org, str(uuid.uuid4()), path, 5)
+        write_package(org, str(uuid.uuid4()), path, 5, directory)
         package = read_obtained(path, stage=0, order=0)
         findings = lp_attack(org, [package])
         assert not findings, "\n".join(map(str, findings[:10]))
@@ -722,25 +733,32 @@ def test_two_packages_of_one_organisation_cannot_be_differenced(
     period, any k, the default), before and after a late entry; any two are differenced
     and bounded together, and the sector database must never count a day twice."""
     with workspace(tmp_path_factory) as directory:
-        sector = Sector(directory, k=5)
-        url = org_database(directory / "org.sqlite", org, stage=0)
-        organisation_ = Organisation(directory, url)
-        sector.trust(organisation_.registration)
-        obtained: list[Obtained] = []
-        paths: list[Path] = []
-        for stage in (0, 1):
-            if stage == 1:
-                org_database(directory / "org.sqlite", org, stage=1)
-            for number, request in enumerate(EXPORT_REQUESTS):
-                path = directory / f"s{stage}-r{number}.zip"
-                if organisation_.export(path, request, sector):
-                    obtained.append(read_obtained(path, stage, len(obtained)))
-                    paths.append(path)
-        assert obtained, "the CLI made no package at all"
-        for path in paths:
-            sector.import_one(path)
-        findings = [*_double_counted(sector.url), *map(str, lp_attack(org, obtained))]
-        assert not findings, "\n".join(findings[:10])
+        findings, overlapping = attack_one_organisation(directory, org)
+        assert not overlapping and not findings, "\n".join([*overlapping, *findings][:10])
+
+
+def attack_one_organisation(
+    directory: Path, org: list[Minutes], ratios: list[float] | None = None
+) -> tuple[list[str], list[str]]:
+    """(what the LP attacker found, overlapping packages in the sector database)."""
+    sector = Sector(directory, k=5)
+    url = org_database(directory / "org.sqlite", org, stage=0)
+    organisation_ = Organisation(directory, url)
+    sector.trust(organisation_.registration)
+    obtained: list[Obtained] = []
+    paths: list[Path] = []
+    for stage in (0, 1):
+        if stage == 1:
+            org_database(directory / "org.sqlite", org, stage=1)
+        for number, request in enumerate(EXPORT_REQUESTS):
+            path = directory / f"s{stage}-r{number}.zip"
+            if organisation_.export(path, request, sector):
+                obtained.append(read_obtained(path, stage, len(obtained)))
+                paths.append(path)
+    assert obtained, "the CLI made no package at all"
+    for path in paths:
+        sector.import_one(path)
+    return [str(f) for f in lp_attack(org, obtained, ratios)], _double_counted(sector.url)
 
 
 def _double_counted(url: str) -> list[str]:
@@ -828,33 +846,40 @@ def test_forged_and_altered_packages_unlock_nothing(
     """Case 6: two fake organisations with 0 hours (and with a few minutes) in a
     municipality where only one real organisation works; the real package with its UUID in
     capitals; the real package with an altered manifest. Then the report is attacked."""
+    with workspace(tmp_path_factory) as directory:
+        accepted, findings = attack_forgeries(directory, lonely, others)
+        assert not accepted and not findings, "\n".join([*accepted, *findings[:10]])
+
+
+def attack_forgeries(
+    directory: Path, lonely: list[Minutes], others: list[list[Minutes]]
+) -> tuple[list[str], list[str]]:
+    """(the forged or altered packages the sector accepted, what the report then gave)."""
     lonely = [
         Minutes(m.worker, m.day, "GM0344" if m.municipality else None, m.category, m.minutes)
         for m in lonely
     ]
     others = [[m for m in org if m.municipality != "GM0344"] for org in others]
-    with workspace(tmp_path_factory) as directory:
-        sector = Sector(directory, k=5)
-        real = directory / "real.zip"
-        write_package(lonely, str(uuid.uuid4()), real, 5)
-        assert sector.import_one(real)
-        for number, org in enumerate(others):
-            path = directory / f"other{number}.zip"
-            write_package(org, str(uuid.uuid4()), path, 5)
-            assert sector.import_one(path)
-        accepted = []
-        for number in range(4):
-            for hours in (0.0, 0.1):
-                suffix = "-v2.zip" if number % 2 else "-v1.zip"
-                name = f"fake{number}-{hours}{suffix}"
-                cells = [("2026-10", "GM0344", key, KIND[key], 5, hours) for key in CATEGORIES[:5]]
-                if sector.import_one(forged_package(directory / name, cells)):
-                    accepted.append(name)
-        for change in (_upper, _other_period):
-            path = altered(real, directory / f"altered-{change.__name__}.zip", change)
-            if sector.import_one(path):
-                accepted.append(path.name)
-        atoms = sector_atoms(sector.url)
-        rows = [row for report in sector_reports(sector.url) for row in report_rows(report, atoms)]
-        findings = report_findings(rows, atoms, group_targets(atoms))
-        assert not accepted and not findings, "\n".join([*accepted, *findings[:10]])
+    sector = Sector(directory, k=5)
+    real = directory / "real.zip"
+    write_package(lonely, str(uuid.uuid4()), real, 5, directory)
+    assert sector.import_one(real)
+    for number, org in enumerate(others):
+        path = directory / f"other{number}.zip"
+        write_package(org, str(uuid.uuid4()), path, 5, directory)
+        assert sector.import_one(path)
+    accepted = []
+    for number in range(4):
+        for hours in (0.0, 0.1):
+            suffix = "-v2.zip" if number % 2 else "-v1.zip"
+            name = f"fake{number}-{hours}{suffix}"
+            cells = [("2026-10", "GM0344", key, KIND[key], 5, hours) for key in CATEGORIES[:5]]
+            if sector.import_one(forged_package(directory / name, cells)):
+                accepted.append(name)
+    for change in (_upper, _other_period):
+        path = altered(real, directory / f"altered-{change.__name__}.zip", change)
+        if sector.import_one(path):
+            accepted.append(path.name)
+    atoms = sector_atoms(sector.url)
+    rows = [row for report in sector_reports(sector.url) for row in report_rows(report, atoms)]
+    return accepted, report_findings(rows, atoms, group_targets(atoms))
