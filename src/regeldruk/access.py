@@ -122,7 +122,8 @@ GRANT USAGE ON SEQUENCE time_entry_id_seq, audit_event_id_seq TO {WORKER_GROUP},
 GRANT SELECT ON week_approval TO {WORKER_GROUP};
 GRANT SELECT, INSERT, UPDATE, DELETE ON week_approval TO {LEAD_GROUP};
 GRANT USAGE ON SEQUENCE week_approval_id_seq TO {LEAD_GROUP};
-GRANT SELECT, INSERT, UPDATE, DELETE ON sector_package, sector_cell TO {SECTOR_GROUP};
+GRANT SELECT, INSERT, UPDATE, DELETE ON sector_package, sector_cell, sector_setting,
+    sector_member TO {SECTOR_GROUP};
 GRANT SELECT ON municipality TO {SECTOR_GROUP};
 GRANT USAGE ON SEQUENCE sector_package_id_seq TO {SECTOR_GROUP};
 """

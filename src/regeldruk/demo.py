@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from regeldruk.db.engine import Database
 
 if TYPE_CHECKING:
-    from regeldruk.anonymise import Contribution
+    from regeldruk.sector import Minutes as SectorMinutes
 from regeldruk.db.models import AuditEvent, TimeEntry
 from regeldruk.municipalities import resolve_municipality
 from regeldruk.organisation import ensure_organisation, ensure_team, ensure_worker
@@ -308,7 +308,7 @@ def _add_day(
         if key in ("client-face", "client-remote", "client-group"):
             municipality = rng.choice(codes)
         end = moment + timedelta(minutes=minutes)
-        scoped = key not in ("teamoverleg", "scholing", "overig", "tijdregistratie")
+        scoped = key not in UNSCOPED
         added += _add_entry(
             session,
             worker_id,
@@ -359,34 +359,32 @@ def _add_entry(
     return 1
 
 
-def synthetic_contributions(seed: int, first: date, last: date) -> list[Contribution]:
+UNSCOPED = ("teamoverleg", "scholing", "overig", "tijdregistratie")
+
+
+def synthetic_minutes(seed: int, first: date, last: date) -> dict[SectorMinutes, int]:
     """A made-up organisation's logged time, for the sector part of the demo: 30 to 60
-    workers across the youth-care regions of Utrecht and Amsterdam."""
-    from regeldruk.anonymise import Contribution
+    workers across the youth-care regions of Utrecht and Amsterdam, per (worker,
+    municipality, category, kind)."""
     from regeldruk.taxonomy import DEFAULT_CATEGORIES
 
     rng = random.Random(seed)
+    # The regions the demo organisation works in, and Amsterdam's; the cities weigh more.
     places = [
         resolve_municipality(n).code
         for n in (
-            "Utrecht",
-            "Zeist",
-            "De Bilt",
-            "Nieuwegein",
-            "Houten",
-            "Amersfoort",
-            "Amsterdam",
-            "Amstelveen",
-            "Diemen",
-            "Ouder-Amstel",
+            *("Utrecht", "Utrecht", "Utrecht"),
+            *("Zeist", "De Bilt", "Nieuwegein", "Houten", "IJsselstein"),
+            *("Amersfoort", "Amersfoort", "Leusden", "Soest", "Stichtse Vecht", "Stichtse Vecht"),
+            *("Amsterdam", "Amsterdam", "Amstelveen", "Diemen"),
         )
     ]
     weights = {"client": 0.42, "indirect": 0.14, "accountability": 0.30, "other": 0.14}
     by_kind: dict[str, list[str]] = {}
     for category in DEFAULT_CATEGORIES:
         by_kind.setdefault(category.kind, []).append(category.key)
-    result = []
-    for worker in range(rng.randint(30, 60)):
+    result: dict[SectorMinutes, int] = {}
+    for worker in range(rng.randint(40, 70)):
         home = rng.sample(places, 2)
         day = first
         while day <= last:
@@ -394,15 +392,11 @@ def synthetic_contributions(seed: int, first: date, last: date) -> list[Contribu
                 for kind, share in weights.items():
                     minutes = int(rng.gauss(share * 430, 25))
                     if minutes > 0:
-                        result.append(
-                            Contribution(
-                                worker,
-                                day,
-                                rng.choice(home) if kind != "other" else None,
-                                rng.choice(by_kind[kind]),
-                                kind,
-                                minutes,
-                            )
-                        )
+                        chosen = rng.choice(by_kind[kind])
+                        # As the demo organisation logs them: travel to a client's
+                        # municipality, time registration and team work without one.
+                        place = rng.choice(home) if chosen not in UNSCOPED else None
+                        key = (worker, place, chosen, kind)
+                        result[key] = result.get(key, 0) + minutes
             day += timedelta(days=1)
     return result

@@ -1,8 +1,11 @@
-"""Sector packages: export from an organisation, import and report in a sector database.
+"""Sector packages: export from an organisation, checked import into a sector database.
 
-Nothing that leaves the organisation names a worker, a client or the organisation: the
-package holds cells (period x area x category: distinct workers, hours) that passed the
-checks of anonymise.py, and a manifest with the organisation's random UUID.
+Nothing that leaves the organisation names a worker, a client or the organisation: a
+package holds the cells of one period of the sector's grid (area x category: distinct
+workers, hours with cell-key noise) that passed anonymise.py, a manifest with the
+organisation's random id, and the organisation's signature over the manifest, which
+names the SHA-256 of the cells (``regeldruk/sector-export@2``, README "For sector
+bodies"). The report lives in sectorreport.py.
 """
 
 from __future__ import annotations
@@ -15,148 +18,475 @@ import math
 import re
 import uuid
 import zipfile
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sqlalchemy import and_, case, delete, func, insert, literal, select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.engine import Connection
 
 from regeldruk import __version__
-from regeldruk.anonymise import MIN_K, Contribution, Package, anonymise
+from regeldruk.anonymise import P, Package, anonymise
 from regeldruk.db.engine import Database
-from regeldruk.db.schema import municipality, organisation, sector_cell, sector_package
-from regeldruk.errors import RegeldrukError
-from regeldruk.municipalities import by_code, regions
+from regeldruk.db.schema import (
+    organisation,
+    sector_cell,
+    sector_export,
+    sector_export_minutes,
+    sector_member,
+    sector_package,
+    sector_setting,
+)
+from regeldruk.errors import RegeldrukError, quote
+from regeldruk.municipalities import all_municipalities, regions
 from regeldruk.reporting import Period, day_contributions
-from regeldruk.taxonomy import DEFAULT_CATEGORIES, DEFAULT_VERSION, KINDS
+from regeldruk.sectorkeys import (
+    OrganisationKey,
+    Registration,
+    decode_base64,
+    is_canonical_uuid,
+    verify,
+)
+from regeldruk.sectorprofile import (
+    MAX_K,
+    MIN_K,
+    GridPeriod,
+    Profile,
+    ProfileError,
+    make_profile,
+    parse_period,
+)
+from regeldruk.taxonomy import DEFAULT_CATEGORIES, DEFAULT_VERSION
 from regeldruk.timeparse import now_utc
 
-SCHEMA = "regeldruk/sector-export@1"
+SCHEMA = "regeldruk/sector-export@2"
+OLD_SCHEMA = "regeldruk/sector-export@1"
 COLUMNS = ("period", "area", "category", "kind", "workers", "hours")
+SIGNATURE = "signature.ed25519"
+MEMBER_LIMITS = {"manifest.json": 64 * 1024, "cells.csv": 256 * 1024 * 1024, SIGNATURE: 1024}
+MAX_PACKAGE_BYTES = 64 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed: more is a zip bomb
+MAX_WORKERS = 100_000
+MAX_ROWS = 2_000_000
+MAX_CORRECTIONS = 120
+NOISE = {"method": "cell-key", "p": P}
 MANIFEST_KEYS = {
     "schema",
     "export_id",
     "organisation",
     "period",
+    "profile",
     "generated_at",
     "k",
     "taxonomy",
     "rows",
     "sha256",
     "software",
+    "noise",
+    "corrections",
 }
-MAX_PACKAGE_BYTES = 64 * 1024 * 1024
-MAX_MEMBER_BYTES = 256 * 1024 * 1024
-MAX_RATIO = 200  # uncompressed / compressed: more is a zip bomb
-MIN_ORGANISATIONS = 3  # sector figures resting on fewer organisations are not shown
-PERIOD_PATTERN = re.compile(r"\d{4}-(W\d{2}|\d{2}|Q[1-4])", re.ASCII)
+# The taxonomies a package may use, by version: category -> kind.
+SECTOR_TAXONOMIES = {DEFAULT_VERSION: {c.key: c.kind for c in DEFAULT_CATEGORIES}}
+_COUNT = re.compile(r"[0-9]{1,9}", re.ASCII)
+_HOURS = re.compile(r"[0-9]{1,9}(\.[0-9]{1,6})?", re.ASCII)
 
 
 class PackageError(RegeldrukError):
     """A sector package that can't be imported; the message says which file and why."""
 
 
-# -- export ---------------------------------------------------------------------------------
+# -- the sector's settings --------------------------------------------------------------------
+
+
+def sector_profile(connection: Connection) -> Profile | None:
+    value = connection.execute(
+        select(sector_setting.c.value).where(sector_setting.c.key == "profile")
+    ).scalar()
+    if value is None:
+        return None
+    raw = json.loads(value)
+    return make_profile(raw["period"], raw["area"], raw["k"])
+
+
+def require_profile(connection: Connection) -> Profile:
+    profile = sector_profile(connection)
+    if profile is None:
+        raise RegeldrukError(
+            "Deze sectordatabase heeft nog geen sectorprofiel: stel het in met "
+            "'regeldruk sector profile --period month --area region --k 10'."
+        )
+    return profile
+
+
+def set_sector_profile(db: Database, profile: Profile) -> Profile | None:
+    """Store the profile; the previous one, if it differed."""
+    with db.transaction() as connection:
+        previous = sector_profile(connection)
+        value = json.dumps(profile.to_json())
+        if previous is None:
+            connection.execute(insert(sector_setting).values(key="profile", value=value))
+        else:
+            connection.execute(
+                sector_setting.update().where(sector_setting.c.key == "profile"),
+                {"value": value},
+            )
+    return previous if previous != profile else None
+
+
+def trust(db: Database, registration: Registration, replace: bool = False) -> str:
+    """Record an organisation's public key; a different key for a known id only with
+    ``replace`` (a key the organisation lost or replaced)."""
+    import base64
+
+    public = base64.b64encode(registration.public_key).decode()
+    with db.transaction() as connection:
+        known = connection.execute(
+            select(sector_member.c.public_key).where(
+                sector_member.c.organisation == registration.organisation
+            )
+        ).scalar()
+        if known == public:
+            return "al vertrouwd; niets gewijzigd"
+        if known is not None and not replace:
+            raise RegeldrukError(
+                f"Organisatie {registration.organisation} is al vertrouwd met een andere "
+                "sleutel; gebruik --replace als de organisatie een nieuwe sleutel heeft."
+            )
+        if known is not None:
+            connection.execute(
+                sector_member.update().where(
+                    sector_member.c.organisation == registration.organisation
+                ),
+                {"public_key": public, "trusted_at": now_utc()},
+            )
+            return "sleutel vervangen"
+        connection.execute(
+            insert(sector_member).values(
+                organisation=registration.organisation, public_key=public, trusted_at=now_utc()
+            )
+        )
+    return "vertrouwd"
+
+
+def trusted_keys(connection: Connection) -> dict[str, bytes]:
+    import base64
+
+    return {
+        row.organisation: base64.b64decode(row.public_key)
+        for row in connection.execute(select(sector_member))
+    }
+
+
+# -- export -----------------------------------------------------------------------------------
+
+Minutes = tuple[int, str | None, str, str]  # worker, municipality, category, kind
 
 
 @dataclass
 class SectorExport:
-    package: Package
     manifest: dict[str, Any]
     cells_csv: bytes
+    data: bytes  # the zip, as it is written and stored
+    package: Package | None = None  # None when an earlier package is sent again
+    repeated: bool = False
+    carried: dict[str, dict[Minutes, int]] = field(default_factory=dict)
 
 
-def build_export(db: Database, period: Period, k: int, now: datetime | None = None) -> SectorExport:
-    """The package of the organisation in ``db`` for the days of ``period``."""
-    if k < MIN_K:
-        raise RegeldrukError(f"k = {k} is te klein: het minimum is {MIN_K} medewerkers per cel.")
+def build_export(
+    db: Database,
+    profile: Profile,
+    key: OrganisationKey,
+    period: GridPeriod,
+    tz: str,
+    now: datetime | None = None,
+) -> SectorExport:
+    """The organisation's package for one period of the grid.
+
+    A period that was sent before is sent again exactly as it was (never a second version
+    that could be set against the first). Whatever was logged for earlier sent periods
+    after they were sent goes into this package as a correction, under this period.
+    """
+    moment = now or now_utc()
+    if period.kind != profile.period:
+        raise RegeldrukError(
+            f"Het sectorprofiel vraagt pakketten per {_kind_name(profile.period)}, "
+            f"niet per {_kind_name(period.kind)} ({period.label})."
+        )
+    today = moment.astimezone(_zone(tz)).date()
+    if period.last >= today:
+        raise RegeldrukError(
+            f"Periode {period.label} is nog niet voorbij: een pakket kan pas daarna "
+            "(wat later nog wordt geregistreerd, gaat mee in het volgende pakket)."
+        )
     with db.transaction() as connection:
         org = connection.execute(select(organisation.c.uuid)).scalar()
         if org is None:
             raise RegeldrukError("Er is nog geen organisatie: voer eerst 'regeldruk init' uit.")
-        rows = day_contributions(connection, period, now or now_utc())
-    contributions = [
-        Contribution(worker, day, code, key, kind, minutes)
-        for day, worker, code, key, kind, minutes in rows
-        if minutes > 0
-    ]
-    return package_contributions(contributions, str(org), period, k, now)
+        stored = connection.execute(
+            select(sector_export).where(sector_export.c.period == period.label)
+        ).first()
+        if stored is not None:
+            return _stored(stored.package)
+        sent = connection.execute(
+            select(sector_export.c.period, sector_export.c.period_from, sector_export.c.period_to)
+        ).all()
+        for row in sent:
+            if (
+                row.period_from <= period.last.isoformat()
+                and period.first.isoformat() <= row.period_to
+            ):
+                raise RegeldrukError(
+                    f"Periode {period.label} overlapt met het al verstuurde pakket van "
+                    f"{row.period}; er kan geen tweede versie van dezelfde dagen komen."
+                )
+        own = _period_minutes(connection, period, tz, moment)
+        corrections = {
+            row.period: _late_minutes(connection, parse_period(row.period), tz, moment)
+            for row in sent
+            if row.period_to < period.first.isoformat()
+        }
+        corrections = {label: late for label, late in corrections.items() if late}
+        export = package_contributions(
+            own, str(org).lower(), profile, key, period, corrections, moment
+        )
+        _store(connection, export, period)
+    return export
+
+
+def _kind_name(kind: str) -> str:
+    return {"month": "maand", "quarter": "kwartaal"}.get(kind, kind)
+
+
+def _zone(tz: str) -> Any:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(tz)
+
+
+def _period_minutes(
+    connection: Connection, period: GridPeriod, tz: str, now: datetime
+) -> dict[Minutes, int]:
+    found: dict[Minutes, int] = defaultdict(int)
+    for _day, worker, code, key, kind, minutes in day_contributions(
+        connection, Period(period.first, period.last, tz), now
+    ):
+        if minutes:
+            found[worker, code, key, kind] += minutes
+    return dict(found)
+
+
+def _late_minutes(
+    connection: Connection, period: GridPeriod, tz: str, now: datetime
+) -> dict[Minutes, int]:
+    """What is logged now for a sent period, minus what its packages carried."""
+    carried: dict[Minutes, int] = defaultdict(int)
+    for row in connection.execute(
+        select(
+            sector_export_minutes.c.worker_id,
+            sector_export_minutes.c.municipality,
+            sector_export_minutes.c.category,
+            sector_export_minutes.c.kind,
+            sector_export_minutes.c.minutes,
+        ).where(sector_export_minutes.c.for_period == period.label)
+    ):
+        carried[row[0], row[1], row[2], row[3]] += row[4]
+    late = dict(_period_minutes(connection, period, tz, now))
+    for key, minutes in carried.items():
+        late[key] = late.get(key, 0) - minutes
+    return {key: minutes for key, minutes in late.items() if minutes}
 
 
 def package_contributions(
-    contributions: list[Contribution],
-    organisation_uuid: str,
-    period: Period,
-    k: int,
+    own: Mapping[Minutes, int],
+    organisation_id: str,
+    profile: Profile,
+    key: OrganisationKey,
+    period: GridPeriod,
+    corrections: Mapping[str, Mapping[Minutes, int]] | None = None,
     now: datetime | None = None,
 ) -> SectorExport:
-    """Anonymise contributions into cells.csv and its manifest."""
-    package = anonymise(contributions, k)
+    """Anonymise one period's minutes (and any corrections) into a signed package."""
+    if not is_canonical_uuid(organisation_id):
+        raise RegeldrukError(f"Organisatie-id {quote(organisation_id)} is geen UUID.")
+    corrections = corrections or {}
+    taxonomy = SECTOR_TAXONOMIES[DEFAULT_VERSION]
+    combined: dict[Minutes, int] = defaultdict(int)
+    for minutes in (own, *corrections.values()):
+        for (worker, code, category, kind), amount in minutes.items():
+            if taxonomy.get(category) != kind:
+                raise RegeldrukError(
+                    f"Categorie {quote(category)} ({kind}) staat niet zo in de "
+                    f"sectortaxonomie {DEFAULT_VERSION}; een sectorpakket kan alleen de "
+                    "standaardcategorieën bevatten."
+                )
+            combined[worker, code, category, kind] += amount
+    package = anonymise(
+        ((w, code, cat, kind, m) for (w, code, cat, kind), m in combined.items()),
+        period.label,
+        profile.area,
+        profile.k,
+        key.noise_secret(),
+    )
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for cell in package.published:
-        writer.writerow(
-            [
-                cell.period,
-                cell.area,
-                cell.category,
-                cell.kind,
-                cell.workers,
-                f"{cell.minutes / 60:.4f}",
-            ]
-        )
+    for published in package.published:
+        cell = published.cell
+        hours = f"{published.noisy_minutes / 60:.2f}"
+        writer.writerow([period.label, cell.area, cell.category, cell.kind, cell.workers, hours])
     cells_csv = buffer.getvalue().encode("utf-8")
     manifest = {
         "schema": SCHEMA,
         "export_id": str(uuid.uuid4()),
-        "organisation": organisation_uuid,
-        "period": {"from": period.first.isoformat(), "to": period.last.isoformat()},
-        "generated_at": (now or now_utc()).isoformat(),
-        "k": k,
+        "organisation": organisation_id,
+        "period": {
+            "label": period.label,
+            "from": period.first.isoformat(),
+            "to": period.last.isoformat(),
+        },
+        "profile": {"period": profile.period, "area": profile.area, "k": profile.k},
+        "generated_at": (now or now_utc()).isoformat(timespec="seconds"),
+        "k": profile.k,
         "taxonomy": DEFAULT_VERSION,
         "rows": len(package.published),
         "sha256": hashlib.sha256(cells_csv).hexdigest(),
         "software": {"name": "regeldruk", "version": __version__},
-        "level": {"period": package.level[0], "area": package.level[1]},
-        "suppressed_hours_share": round(package.suppressed_share, 4),
+        "noise": dict(NOISE),
+        "corrections": sorted(corrections),
     }
-    return SectorExport(package, manifest, cells_csv)
+    manifest_bytes = json.dumps(manifest, indent=1).encode("utf-8")
+    signature = key.sign(manifest_bytes)
+    import base64
+
+    data = _zip(
+        {
+            "manifest.json": manifest_bytes,
+            "cells.csv": cells_csv,
+            SIGNATURE: base64.b64encode(signature) + b"\n",
+        }
+    )
+    carried = {period.label: dict(own), **{k: dict(v) for k, v in corrections.items()}}
+    return SectorExport(manifest, cells_csv, data, package, False, carried)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _stored(data: bytes) -> SectorExport:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        cells = archive.read("cells.csv")
+    return SectorExport(manifest, cells, data, None, True)
+
+
+def _store(connection: Connection, export: SectorExport, period: GridPeriod) -> None:
+    """Remember the package and what it carried, in the export's own transaction."""
+    export_row = connection.execute(
+        insert(sector_export).values(
+            export_id=export.manifest["export_id"],
+            period=period.label,
+            period_from=period.first.isoformat(),
+            period_to=period.last.isoformat(),
+            generated_at=export.manifest["generated_at"],
+            package=export.data,
+        )
+    ).inserted_primary_key
+    assert export_row is not None
+    rows = [
+        {
+            "export_id": export_row[0],
+            "for_period": label,
+            "worker_id": worker,
+            "municipality": code,
+            "category": category,
+            "kind": kind,
+            "minutes": minutes,
+        }
+        for label, carried in export.carried.items()
+        for (worker, code, category, kind), minutes in carried.items()
+    ]
+    if rows:
+        connection.execute(insert(sector_export_minutes), rows)
 
 
 def write_export(export: SectorExport, path: Path) -> None:
     partial = path.with_name(path.name + ".deel")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("manifest.json", json.dumps(export.manifest, indent=1))
-        archive.writestr("cells.csv", export.cells_csv)
+    partial.write_bytes(export.data)
     partial.replace(path)
 
 
 # -- reading a package ------------------------------------------------------------------------
+
+Row = tuple[str, str, str, str, int, float]
 
 
 @dataclass
 class ReadPackage:
     path: Path
     manifest: dict[str, Any]
-    rows: list[tuple[str, str, str, str, int, float]]
+    rows: list[Row]
     cells_csv: bytes = b""
 
+    @property
+    def period(self) -> GridPeriod:
+        return parse_period(self.manifest["period"]["label"])
 
-def read_package(path: Path, min_k: int, parse_rows: bool = True) -> ReadPackage:
+
+def read_package(
+    path: Path,
+    profile: Profile,
+    keys: Mapping[str, bytes],
+    parse_rows: bool = True,
+    now: datetime | None = None,
+) -> ReadPackage:
     """Check everything before anything is written; one clear Dutch message when not.
 
-    With ``parse_rows`` false (PostgreSQL) the cells are checked by the database after COPY,
-    inside the same all-or-nothing transaction.
+    With ``parse_rows`` false (PostgreSQL) the cells are checked by the database while
+    they are copied, inside the same all-or-nothing transaction.
     """
     name = path.name
 
     def fail(reason: str) -> PackageError:
         return PackageError(f"{name}: {reason}; er is niets geïmporteerd.")
 
+    members = _members(path, fail)
+    manifest = _manifest(members["manifest.json"], profile, fail, now or now_utc())
+    signature = decode_base64(members[SIGNATURE].strip().decode("ascii", "replace"), 64)
+    public = keys.get(manifest["organisation"])
+    if public is None:
+        raise fail(
+            f"organisatie {manifest['organisation']} is niet bij deze sector geregistreerd "
+            "(regeldruk sector trust REGISTRATIE)"
+        )
+    if signature is None or not verify(public, signature, members["manifest.json"]):
+        raise fail("de handtekening klopt niet (gewijzigd, of niet door deze organisatie gemaakt)")
+    cells_bytes = members["cells.csv"]
+    if hashlib.sha256(cells_bytes).hexdigest() != manifest["sha256"]:
+        raise fail("de controlesom van cells.csv klopt niet (gewijzigd of beschadigd)")
+    if not parse_rows:
+        lines = cells_bytes.count(b"\n") - (0 if cells_bytes.endswith(b"\n") else -1) - 1
+        if lines != manifest["rows"]:
+            raise fail(f"manifest noemt {manifest['rows']} regels, cells.csv heeft er {lines}")
+        if not cells_bytes.startswith(",".join(COLUMNS).encode() + b"\n"):
+            raise fail(f"cells.csv: verwacht de kolommen {', '.join(COLUMNS)}")
+        return ReadPackage(path, manifest, [], cells_bytes)
+    rows = _cells(cells_bytes, manifest, profile, fail)
+    if len(rows) != manifest["rows"]:
+        raise fail(f"manifest noemt {manifest['rows']} regels, cells.csv heeft er {len(rows)}")
+    return ReadPackage(path, manifest, rows)
+
+
+def _members(path: Path, fail: Callable[[str], PackageError]) -> dict[str, bytes]:
+    """The three members, read in chunks and counted as they inflate, whatever the zip's
+    directory claims about their size."""
     try:
         size = path.stat().st_size
     except OSError as err:
@@ -165,120 +495,215 @@ def read_package(path: Path, min_k: int, parse_rows: bool = True) -> ReadPackage
         raise fail(f"groter dan {MAX_PACKAGE_BYTES // 1024 // 1024} MB")
     if not zipfile.is_zipfile(path):
         raise fail("geen sectorpakket (geen zip-bestand, of afgebroken)")
+    members: dict[str, bytes] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             names = sorted(info.filename for info in infos)
-            if names != ["cells.csv", "manifest.json"]:
-                raise fail(f"verwacht precies manifest.json en cells.csv, niet {names[:5]}")
+            if names == ["cells.csv", "manifest.json"]:
+                raise fail(
+                    f"een pakket in het oude formaat ({OLD_SCHEMA}): niet ondertekend en niet "
+                    "volgens het publicatierooster; vraag de organisatie om een nieuw pakket"
+                )
+            if names != sorted(MEMBER_LIMITS):
+                shown = ", ".join(quote(n, 30) for n in names[:4])
+                raise fail(
+                    f"verwacht precies manifest.json, cells.csv en {SIGNATURE}, niet {shown}"
+                )
             for info in infos:
-                if info.file_size > MAX_MEMBER_BYTES or (
-                    info.compress_size and info.file_size / info.compress_size > MAX_RATIO
-                ):
-                    raise fail(f"{info.filename} is verdacht groot uitgepakt (zip-bom)")
-            manifest_bytes = archive.read("manifest.json")
-            cells_bytes = archive.read("cells.csv")
+                if info.flag_bits & 0x1:
+                    raise fail(
+                        f"{info.filename} is versleuteld; dat kan een sectorpakket niet zijn"
+                    )
+                if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                    raise fail(
+                        f"{info.filename} is ingepakt met een methode die regeldruk niet leest "
+                        f"(nummer {info.compress_type}); gebruik gewone zip (deflate)"
+                    )
+            for info in infos:
+                members[info.filename] = _read_bounded(archive, info, fail)
     except zipfile.BadZipFile as err:
-        raise fail(f"beschadigd zip-bestand ({err})") from None
-    except (EOFError, OSError, zipfile.LargeZipFile) as err:
-        raise fail(f"afgebroken of onleesbaar ({err})") from None
-    manifest = _manifest(manifest_bytes, fail)
-    if hashlib.sha256(cells_bytes).hexdigest() != manifest["sha256"]:
-        raise fail("de controlesom van cells.csv klopt niet (gewijzigd of beschadigd)")
-    k = manifest["k"]
-    if k < max(MIN_K, min_k):
-        raise fail(f"k = {k}, deze sectordatabase eist minstens {max(MIN_K, min_k)}")
-    if not parse_rows:
-        lines = cells_bytes.count(b"\n") - (0 if cells_bytes.endswith(b"\n") else -1) - 1
-        if lines != manifest["rows"]:
-            raise fail(f"manifest noemt {manifest['rows']} regels, cells.csv heeft er {lines}")
-        if not cells_bytes.startswith(",".join(COLUMNS).encode()):
-            raise fail(f"cells.csv: verwacht de kolommen {', '.join(COLUMNS)}")
-        return ReadPackage(path, manifest, [], cells_bytes)
-    rows = _cells(cells_bytes, k, fail)
-    if len(rows) != manifest["rows"]:
-        raise fail(f"manifest noemt {manifest['rows']} regels, cells.csv heeft er {len(rows)}")
-    return ReadPackage(path, manifest, rows)
+        raise fail(f"beschadigd zip-bestand ({str(err)[:60]})") from None
+    except (EOFError, OSError, zipfile.LargeZipFile, NotImplementedError, RuntimeError) as err:
+        raise fail(f"afgebroken of onleesbaar ({str(err)[:60]})") from None
+    return members
 
 
-def _manifest(raw: bytes, fail: Callable[[str], PackageError]) -> dict[str, Any]:
+def _read_bounded(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, fail: Callable[[str], PackageError]
+) -> bytes:
+    limit = MEMBER_LIMITS[info.filename]
+    ceiling = min(limit, MAX_RATIO * max(info.compress_size, 1024))
+    if info.file_size > ceiling:
+        raise fail(f"{info.filename} is verdacht groot uitgepakt (zip-bom)")
+    chunks, total = [], 0
+    with archive.open(info) as handle:
+        while chunk := handle.read(64 * 1024):
+            total += len(chunk)
+            if total > ceiling:
+                raise fail(f"{info.filename} is verdacht groot uitgepakt (zip-bom)")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _manifest(
+    raw: bytes, profile: Profile, fail: Callable[[str], PackageError], now: datetime
+) -> dict[str, Any]:
     try:
         manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise fail("manifest.json is geen geldige JSON") from None
     if not isinstance(manifest, dict):
         raise fail("manifest.json is geen object")
+    if manifest.get("schema") == OLD_SCHEMA:
+        raise fail(f"een pakket in het oude formaat ({OLD_SCHEMA}); vraag om een nieuw pakket")
+    if manifest.get("schema") != SCHEMA:
+        raise fail(f"onbekend schema {quote(manifest.get('schema'), 40)}, verwacht '{SCHEMA}'")
     missing = sorted(MANIFEST_KEYS - set(manifest))
     if missing:
         raise fail(f"manifest.json mist '{missing[0]}'")
-    if manifest["schema"] != SCHEMA:
-        raise fail(f"onbekend schema '{manifest['schema']}', verwacht '{SCHEMA}'")
     for key in ("export_id", "organisation"):
-        try:
-            uuid.UUID(str(manifest[key]))
-        except ValueError:
-            raise fail(f"manifest.json: '{key}' is geen UUID") from None
-    period = manifest["period"]
-    if not isinstance(period, dict) or not all(
-        isinstance(period.get(k), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", period[k])
-        for k in ("from", "to")
-    ):
-        raise fail("manifest.json: 'period' moet {from, to} als datums zijn")
-    for key in ("k", "rows"):
-        if (
-            not isinstance(manifest[key], int)
-            or isinstance(manifest[key], bool)
-            or manifest[key] < 0
-        ):
-            raise fail(f"manifest.json: '{key}' moet een geheel getal zijn")
+        if not is_canonical_uuid(manifest[key]):
+            raise fail(f"manifest.json: '{key}' is geen UUID in kleine letters")
+    period = _manifest_period(manifest["period"], fail)
+    _manifest_profile(manifest, profile, period, fail)
+    _manifest_time(manifest["generated_at"], period, now, fail)
+    rows = manifest["rows"]
+    if not isinstance(rows, int) or isinstance(rows, bool) or not 0 <= rows <= MAX_ROWS:
+        raise fail(f"manifest.json: 'rows' moet een geheel getal van 0 tot {MAX_ROWS} zijn")
     if not isinstance(manifest["sha256"], str) or not re.fullmatch(
-        r"[0-9a-f]{64}", manifest["sha256"]
+        r"[0-9a-f]{64}", manifest["sha256"], re.ASCII
     ):
         raise fail("manifest.json: 'sha256' is geen SHA-256")
-    if not isinstance(manifest["generated_at"], str):
-        raise fail("manifest.json: 'generated_at' moet een tijdstip zijn")
+    if manifest["taxonomy"] not in SECTOR_TAXONOMIES:
+        raise fail(f"onbekende taxonomie {quote(manifest['taxonomy'], 20)}")
+    software = manifest["software"]
+    if not (
+        isinstance(software, dict)
+        and all(
+            isinstance(software.get(k), str) and len(software[k]) <= 40 for k in ("name", "version")
+        )
+    ):
+        raise fail("manifest.json: 'software' moet {name, version} als korte tekst zijn")
+    if manifest["noise"] != NOISE:
+        raise fail("manifest.json: 'noise' hoort de ruis van deze regeldruk te beschrijven")
+    corrections = manifest["corrections"]
+    if not isinstance(corrections, list) or len(corrections) > MAX_CORRECTIONS:
+        raise fail("manifest.json: 'corrections' moet een lijst van periodes zijn")
+    for label in corrections:
+        try:
+            corrected = parse_period(label)
+        except ProfileError:
+            raise fail(
+                f"manifest.json: correctie voor onbekende periode {quote(label, 20)}"
+            ) from None
+        if corrected.last >= period.first:
+            raise fail(f"manifest.json: correctie voor {corrected.label} ligt niet vóór de periode")
     return manifest
 
 
-def _area_ok(area: str) -> bool:
-    if area == "NL":
-        return True
-    if area.startswith("regio:"):
-        return area[6:] in regions()
-    return by_code(area) is not None
+def _manifest_period(value: object, fail: Callable[[str], PackageError]) -> GridPeriod:
+    if not isinstance(value, dict) or not isinstance(value.get("label"), str):
+        raise fail("manifest.json: 'period' moet {label, from, to} zijn")
+    try:
+        period = parse_period(value["label"])
+    except ProfileError:
+        raise fail(f"manifest.json: periode {quote(value['label'], 20)} bestaat niet") from None
+    if value.get("from") != period.first.isoformat() or value.get("to") != period.last.isoformat():
+        raise fail(f"manifest.json: 'from' en 'to' passen niet bij periode {period.label}")
+    return period
+
+
+def _manifest_profile(
+    manifest: dict[str, Any],
+    profile: Profile,
+    period: GridPeriod,
+    fail: Callable[[str], PackageError],
+) -> None:
+    k = manifest["k"]
+    if not isinstance(k, int) or isinstance(k, bool) or not MIN_K <= k <= MAX_K:
+        raise fail(f"k = {quote(k, 20)} kan niet (van {MIN_K} tot en met {MAX_K})")
+    stated = manifest["profile"]
+    wanted = {"period": profile.period, "area": profile.area, "k": profile.k}
+    if stated != wanted or k != profile.k or period.kind != profile.period:
+        raise fail(
+            f"gemaakt met een ander sectorprofiel ({quote(stated, 60)}); deze sector vraagt "
+            f"{profile.describe()}"
+        )
+
+
+def _manifest_time(
+    value: object, period: GridPeriod, now: datetime, fail: Callable[[str], PackageError]
+) -> None:
+    try:
+        moment = (
+            datetime.fromisoformat(value) if isinstance(value, str) and len(value) <= 40 else None
+        )
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise fail("manifest.json: 'generated_at' is geen tijdstip met tijdzone")
+    if moment.astimezone(UTC).date() < period.last or moment > now + timedelta(days=1):
+        raise fail(
+            f"manifest.json: 'generated_at' ({quote(value, 30)}) ligt niet na de periode en vóór nu"
+        )
+
+
+def valid_areas(level: str) -> set[str]:
+    if level == "municipality":
+        return {"NL", *(m.code for m in all_municipalities())}
+    if level == "region":
+        return {"NL", *(f"regio:{r}" for r in regions())}
+    return {"NL"}
+
+
+def max_hours_per_worker(period: GridPeriod) -> float:
+    """Nobody logs more than 24 hours a day; noise adds at most P/2."""
+    return 24.0 * period.days * (1 + P)
 
 
 def _cells(
-    raw: bytes, k: int, fail: Callable[[str], PackageError]
-) -> list[tuple[str, str, str, str, int, float]]:
+    raw: bytes, manifest: dict[str, Any], profile: Profile, fail: Callable[[str], PackageError]
+) -> list[Row]:
     try:
-        text = raw.decode("utf-8")
+        body = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise fail("cells.csv is geen UTF-8") from None
-    reader = csv.reader(io.StringIO(text))
+    period = parse_period(manifest["period"]["label"])
+    areas = valid_areas(profile.area)
+    taxonomy = SECTOR_TAXONOMIES[manifest["taxonomy"]]
+    ceiling = max_hours_per_worker(period)
+    k = int(manifest["k"])
+    reader = csv.reader(io.StringIO(body))
     header = next(reader, None)
-    if header is None or tuple(header[: len(COLUMNS)]) != COLUMNS:
+    if header is None or tuple(header) != COLUMNS:
         raise fail(f"cells.csv: verwacht de kolommen {', '.join(COLUMNS)}")
-    rows: list[tuple[str, str, str, str, int, float]] = []
+    rows: list[Row] = []
+    seen: set[tuple[str, str]] = set()
     for number, row in enumerate(reader, start=2):
-        if len(row) < len(COLUMNS):
-            raise fail(f"cells.csv regel {number}: te weinig kolommen")
-        period, area, category, kind, workers_text, hours_text = row[: len(COLUMNS)]
-        try:
-            workers, hours = int(workers_text), float(hours_text)
-        except ValueError:
-            raise fail(f"cells.csv regel {number}: workers en hours moeten getallen zijn") from None
-        if not PERIOD_PATTERN.fullmatch(period):
-            raise fail(f"cells.csv regel {number}: periode '{period[:20]}' onbekend")
-        if not _area_ok(area):
-            raise fail(f"cells.csv regel {number}: gebied '{area[:40]}' onbekend")
-        if kind not in KINDS or not category or len(category) > 60:
-            raise fail(f"cells.csv regel {number}: categorie of soort ongeldig")
-        if workers < k:
-            raise fail(f"cells.csv regel {number}: {workers} medewerkers, minder dan k = {k}")
-        if not math.isfinite(hours) or hours < 0:
-            raise fail(f"cells.csv regel {number}: uren ongeldig")
-        rows.append((period, area, category, kind, workers, hours))
+        where = f"cells.csv regel {number}"
+        if len(row) != len(COLUMNS):
+            raise fail(f"{where}: verwacht {len(COLUMNS)} kolommen")
+        label, area, category, kind, workers_text, hours_text = row
+        if label != period.label:
+            raise fail(f"{where}: periode {quote(label, 20)} hoort niet bij {period.label}")
+        if area not in areas:
+            raise fail(f"{where}: gebied {quote(area, 40)} onbekend op dit niveau")
+        if taxonomy.get(category) is None:
+            raise fail(f"{where}: categorie {quote(category, 40)} staat niet in de taxonomie")
+        if taxonomy[category] != kind:
+            raise fail(f"{where}: categorie {category} is van de soort {taxonomy[category]}")
+        if not _COUNT.fullmatch(workers_text) or not _HOURS.fullmatch(hours_text):
+            raise fail(f"{where}: workers en hours moeten gewone getallen zijn")
+        workers, hours = int(workers_text), float(hours_text)
+        if not k <= workers <= MAX_WORKERS:
+            raise fail(f"{where}: {workers} medewerkers, niet tussen k = {k} en {MAX_WORKERS}")
+        if not (math.isfinite(hours) and 0 < hours <= workers * ceiling):
+            raise fail(f"{where}: uren ongeldig ({quote(hours_text, 20)})")
+        if (area, category) in seen:
+            raise fail(f"{where}: de cel {area}, {category} staat er twee keer in")
+        seen.add((area, category))
+        rows.append((label, area, category, kind, workers, hours))
     return rows
 
 
@@ -288,100 +713,123 @@ def _cells(
 def import_packages(
     db: Database,
     paths: list[Path],
-    min_k: int = 10,
     progress: Callable[[int], None] | None = None,
+    now: datetime | None = None,
 ) -> list[str]:
     """All packages or none: every file is checked first, then all go in one transaction.
 
-    On PostgreSQL the cells go in with COPY as they come and the database checks all of
-    them in one pass at the end, still inside the transaction (check_copied_cells).
+    On PostgreSQL the cells go in with COPY as they come, each cell checked by COPY's
+    WHERE; duplicates are found in one grouped pass at the end, still in the transaction.
     """
     on_postgres = db.dialect == "postgresql"
-    packages = [read_package(path, min_k, parse_rows=not on_postgres) for path in paths]
+    with db.transaction() as connection:
+        profile = require_profile(connection)
+        keys = trusted_keys(connection)
+    packages = [
+        read_package(path, profile, keys, parse_rows=not on_postgres, now=now) for path in paths
+    ]
     messages: list[str] = []
     with db.transaction() as connection:
         copied: dict[int, ReadPackage] = {}
         for number, package in enumerate(packages, start=1):
             message, package_id = _import_one(connection, package)
             messages.append(message)
-            if package_id is not None and package.cells_csv:
-                copy_cells(connection, package_id, package)
+            if package_id is not None and on_postgres:
+                copy_cells(connection, package_id, package, profile)
                 copied[package_id] = package
             elif package_id is not None:
-                bulk_insert_cells(connection, package_id, package.rows)
+                insert_cells(connection, package_id, package.rows)
             if progress:
                 progress(number)
-        check_copied_cells(connection, copied)
+        check_copied_cells(connection, copied, profile)
     return messages
 
 
 def _import_one(connection: Connection, package: ReadPackage) -> tuple[str, int | None]:
-    """Register the package (replacing an older one); its id when its cells should go in,
-    None when it is already there or older than the one there."""
+    """Register the package; its id when its cells should go in, None when it is there."""
     manifest = package.manifest
     name = package.path.name
-    if connection.execute(
-        select(sector_package.c.id).where(sector_package.c.export_id == manifest["export_id"])
-    ).first():
-        return f"{name}: al geïmporteerd; niets gewijzigd.", None
     same = connection.execute(
-        select(sector_package.c.id, sector_package.c.generated_at).where(
+        select(sector_package.c.sha256).where(sector_package.c.export_id == manifest["export_id"])
+    ).first()
+    if same is not None:
+        if same.sha256 == manifest["sha256"]:
+            return f"{name}: al geïmporteerd; niets gewijzigd.", None
+        raise PackageError(
+            f"{name}: een ander pakket met hetzelfde export-id is al geïmporteerd; "
+            "er is niets geïmporteerd."
+        )
+    period = package.period
+    overlap = connection.execute(
+        select(sector_package.c.period, sector_package.c.period_from).where(
             sector_package.c.organisation == manifest["organisation"],
-            sector_package.c.period_from == manifest["period"]["from"],
-            sector_package.c.period_to == manifest["period"]["to"],
+            sector_package.c.schema_version == 2,
+            sector_package.c.period_from <= period.last.isoformat(),
+            sector_package.c.period_to >= period.first.isoformat(),
         )
     ).first()
-    replaced = ""
-    if same is not None:
-        if same.generated_at >= manifest["generated_at"]:
-            return (
-                f"{name}: er is al een nieuwer pakket van deze organisatie en periode; "
-                "overgeslagen."
-            ), None
-        connection.execute(delete(sector_cell).where(sector_cell.c.package_id == same.id))
-        connection.execute(delete(sector_package).where(sector_package.c.id == same.id))
-        replaced = " (vervangt een ouder pakket van dezelfde organisatie en periode)"
+    if overlap is not None:
+        raise PackageError(
+            f"{name}: deze organisatie heeft al een pakket voor {overlap.period or period.label}; "
+            "een tweede versie van dezelfde periode wordt niet geïmporteerd (late registraties "
+            "horen in het pakket van de volgende periode); er is niets geïmporteerd."
+        )
     package_id = int(
         connection.execute(
             insert(sector_package).values(
                 export_id=manifest["export_id"],
                 organisation=manifest["organisation"],
-                period_from=manifest["period"]["from"],
-                period_to=manifest["period"]["to"],
+                period_from=period.first.isoformat(),
+                period_to=period.last.isoformat(),
                 generated_at=manifest["generated_at"],
                 k=manifest["k"],
                 rows=manifest["rows"],
                 sha256=manifest["sha256"],
-                software=str(manifest["software"])[:60],
+                software=f"{manifest['software']['name']} {manifest['software']['version']}"[:60],
                 imported_at=now_utc(),
+                schema_version=2,
+                period=period.label,
             )
         ).inserted_primary_key[0]  # type: ignore[index]
     )
-    return f"{name}: {manifest['rows']} cellen geïmporteerd{replaced}.", package_id
+    return f"{name}: {manifest['rows']} cellen geïmporteerd ({period.label}).", package_id
 
 
-def copy_cells(connection: Connection, package_id: int, package: ReadPackage) -> None:
+def _sql_list(values: Iterable[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
+
+
+def copy_cells(
+    connection: Connection, package_id: int, package: ReadPackage, profile: Profile
+) -> None:
     """PostgreSQL: COPY cells.csv as it is, with the package id in front of every line.
 
-    COPY's WHERE skips every cell that breaks a per-cell rule; fewer cells in than the
-    manifest promises means a wrong cell, and the import stops. Periods and areas, which
-    need a lookup, are checked afterwards (check_copied_cells).
+    COPY's WHERE skips every cell that breaks a per-cell rule (period, area, category and
+    its kind, workers, hours); fewer cells in than the manifest promises means a wrong
+    cell, and the import stops.
     """
     body = package.cells_csv.partition(b"\n")[2].rstrip(b"\n")
     if not body:
         return
     prefix = b"%d," % package_id
     data = prefix + body.replace(b"\n", b"\n" + prefix) + b"\n"
-    k = int(package.manifest["k"])
+    manifest = package.manifest
+    k = int(manifest["k"])
+    pairs = (f"{c}|{kind}" for c, kind in SECTOR_TAXONOMIES[manifest["taxonomy"]].items())
+    condition = (
+        f"period = {_sql_list([package.period.label])}"
+        f" AND area IN ({_sql_list(valid_areas(profile.area))})"
+        f" AND category || '|' || kind IN ({_sql_list(pairs)})"
+        f" AND workers BETWEEN {k} AND {MAX_WORKERS}"
+        f" AND hours > 0 AND hours <= workers * {max_hours_per_worker(package.period)!r}"
+    )
     raw = connection.connection.driver_connection
     assert raw is not None
     try:
         with raw.cursor() as cursor:
             with cursor.copy(
                 "COPY sector_cell (package_id, period, area, category, kind, workers, hours) "
-                "FROM STDIN WITH (FORMAT csv) "
-                f"WHERE workers >= {k} AND hours >= 0 AND hours < 'Infinity'::float8"
-                " AND category <> '' AND kind IN ('client', 'indirect', 'accountability', 'other')"
+                f"FROM STDIN WITH (FORMAT csv) WHERE {condition}"
             ) as copy:
                 copy.write(data)
             copied = cursor.rowcount
@@ -391,60 +839,38 @@ def copy_cells(connection: Connection, package_id: int, package: ReadPackage) ->
             f"{package.path.name}: cells.csv is ongeldig ({detail}); er is niets geïmporteerd."
         ) from None
     if copied != body.count(b"\n") + 1:
-        raise_for_wrong_cell(package)
+        raise_for_wrong_cell(package, profile)
 
 
-def check_copied_cells(connection: Connection, copied: dict[int, ReadPackage]) -> None:
-    """Check the period and area of every copied cell in one pass; a wrong one raises.
-
-    One grouped scan over all new cells: per package and period, whether any area is
-    unknown. The period pattern is then checked on those few thousand groups.
-    """
+def check_copied_cells(
+    connection: Connection, copied: dict[int, ReadPackage], profile: Profile
+) -> None:
+    """One grouped pass over the new cells: a cell twice in one package raises."""
     if not copied:
         return
-    groups = connection.execute(
+    twice = connection.execute(
         text(
-            "SELECT c.package_id, c.period, bool_or(NOT (c.area = 'NL'"
-            "   OR (c.area LIKE 'regio:%'"
-            "       AND substr(c.area, 7) IN (SELECT region FROM municipality))"
-            "   OR c.area IN (SELECT code FROM municipality))) AS unknown_area"
-            " FROM sector_cell c WHERE c.package_id = ANY(:ids) GROUP BY c.package_id, c.period"
+            "SELECT package_id FROM sector_cell WHERE package_id = ANY(:ids)"
+            " GROUP BY package_id, area, category HAVING count(*) > 1 LIMIT 1"
         ),
         {"ids": list(copied)},
-    ).all()
-    for group in groups:
-        if group.unknown_area or not PERIOD_PATTERN.fullmatch(group.period):
-            raise_for_wrong_cell(copied[group.package_id])
+    ).scalar()
+    if twice is not None:
+        raise_for_wrong_cell(copied[twice], profile)
 
 
-def raise_for_wrong_cell(package: ReadPackage) -> NoReturn:
+def raise_for_wrong_cell(package: ReadPackage, profile: Profile) -> NoReturn:
     """The database found a wrong cell: read the package in Python to name it."""
     name = package.path.name
 
     def fail(reason: str) -> PackageError:
         return PackageError(f"{name}: {reason}; er is niets geïmporteerd.")
 
-    _cells(package.cells_csv, package.manifest["k"], fail)
+    _cells(package.cells_csv, package.manifest, profile, fail)
     raise fail("cells.csv bevat cellen die niet aan de regels voldoen")
 
 
-def bulk_insert_cells(
-    connection: Connection, package_id: int, rows: list[tuple[str, str, str, str, int, float]]
-) -> None:
-    """COPY on PostgreSQL, executemany elsewhere; never row by row."""
-    if connection.dialect.name == "postgresql":
-        raw = connection.connection.driver_connection
-        assert raw is not None
-        with (
-            raw.cursor() as cursor,
-            cursor.copy(
-                "COPY sector_cell (package_id, period, area, category, kind, workers, hours) "
-                "FROM STDIN"
-            ) as copy,
-        ):
-            for row in rows:
-                copy.write_row((package_id, *row))
-        return
+def insert_cells(connection: Connection, package_id: int, rows: list[Row]) -> None:
     if rows:
         connection.execute(
             insert(sector_cell),
@@ -461,116 +887,3 @@ def bulk_insert_cells(
                 for p, a, c, k, w, h in rows
             ],
         )
-
-
-# -- report -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SectorFigure:
-    group: str
-    hours: dict[str, float]
-    organisations: int
-
-    @property
-    def total(self) -> float:
-        return sum(self.hours.values())
-
-    @property
-    def accountability_share(self) -> float | None:
-        return self.hours["accountability"] / self.total if self.total else None
-
-    @property
-    def paperwork_ratio(self) -> float | None:
-        client = self.hours["client"]
-        return self.hours["accountability"] * 60 / client if client else None
-
-
-@dataclass
-class SectorReport:
-    packages: int
-    organisations: int
-    per_region: list[SectorFigure]
-    per_municipality: list[SectorFigure]
-    per_category: list[SectorFigure]
-    per_period: list[SectorFigure]
-    hidden: int  # groups not shown: fewer than MIN_ORGANISATIONS organisations
-
-
-def _figures(
-    connection: Connection, group_by: Any, where: Any = None
-) -> tuple[list[SectorFigure], int]:
-    """Hours per kind per group, with the number of organisations; SQL does the summing.
-
-    First per group and organisation, then per group: counting the organisations is then
-    a count of rows, where count(DISTINCT ...) would sort all cells (3 s -> 1 s for
-    3 million).
-    """
-    kind_sums = [
-        func.sum(case((sector_cell.c.kind == kind, sector_cell.c.hours), else_=0.0)).label(kind)
-        for kind in KINDS
-    ]
-    per_organisation = (
-        select(group_by.label("grp"), *kind_sums)
-        .select_from(sector_cell)
-        .join(sector_package, sector_package.c.id == sector_cell.c.package_id)
-        .outerjoin(municipality, municipality.c.code == sector_cell.c.area)
-        .group_by(group_by, sector_package.c.organisation)
-    )
-    if where is not None:
-        per_organisation = per_organisation.where(where)
-    inner = per_organisation.subquery("per_organisation")
-    query = (
-        select(
-            inner.c.grp,
-            *(func.sum(inner.c[kind]).label(kind) for kind in KINDS),
-            func.count().label("orgs"),
-        )
-        .group_by(inner.c.grp)
-        .order_by(inner.c.grp)
-    )
-    shown, hidden = [], 0
-    for row in connection.execute(query):
-        if row.orgs < MIN_ORGANISATIONS:
-            hidden += 1
-            continue
-        shown.append(
-            SectorFigure(str(row.grp), {k: float(getattr(row, k) or 0) for k in KINDS}, row.orgs)
-        )
-    return shown, hidden
-
-
-def build_sector_report(db: Database) -> SectorReport:
-    region = case(
-        (sector_cell.c.area.like("regio:%"), func.substr(sector_cell.c.area, 7)),
-        (sector_cell.c.area == "NL", literal("NL (niet naar gebied uit te splitsen)")),
-        else_=func.coalesce(municipality.c.region, literal("onbekend")),
-    )
-    with db.transaction() as connection:
-        packages = connection.execute(select(func.count()).select_from(sector_package)).scalar()
-        orgs = connection.execute(
-            select(func.count(func.distinct(sector_package.c.organisation)))
-        ).scalar()
-        per_region, h1 = _figures(connection, region)
-        per_municipality, h2 = _figures(
-            connection,
-            func.coalesce(municipality.c.name, sector_cell.c.area),
-            and_(sector_cell.c.area.like("GM%")),
-        )
-        per_category, h3 = _figures(connection, sector_cell.c.category)
-        per_period, h4 = _figures(connection, sector_cell.c.period)
-    # Categories travel as keys; show the taxonomy's label where the key is one of ours.
-    labels = {c.key: c.label for c in DEFAULT_CATEGORIES}
-    per_category = sorted(
-        (replace(f, group=labels.get(f.group, f.group)) for f in per_category),
-        key=lambda f: -f.total,
-    )
-    return SectorReport(
-        int(packages or 0),
-        int(orgs or 0),
-        per_region,
-        per_municipality,
-        per_category,
-        per_period,
-        h1 + h2 + h3 + h4,
-    )

@@ -84,6 +84,7 @@ def demo(app: AppContext, directory: Path) -> None:
         directory / "sectorpakket.zip",
         directory / "sectorbeeld.xlsx",
         directory / "sectorbeeld.md",
+        directory / "sectorbeeld.html",
     ]
     written[0].write_text(render_report_markdown(report), encoding="utf-8")
     written[1].write_text(
@@ -102,7 +103,7 @@ def demo(app: AppContext, directory: Path) -> None:
 
     write_analysis_workbook(analysis, written[4])
     _write_proposals(db, analysis, written[5:8])
-    _write_sector(db, result, app.tz, directory, written[8], written[9:11])
+    _write_sector(db, result, app.tz, directory, written[8], written[9:12])
     written.append(_import_openforms_example(directory))
     db.dispose()
     s = report.summary
@@ -181,6 +182,9 @@ def _write_proposals(db: Database, analysis: Analysis, paths: list[Path]) -> Non
         )
 
 
+DEMO_NOW = "2026-11-02T09:00:00+01:00"  # the demo's packages are made early November
+
+
 def _write_sector(
     db: Database,
     result: DemoResult,
@@ -189,41 +193,73 @@ def _write_sector(
     package: Path,
     reports: list[Path],
 ) -> None:
-    """The demo organisation's own package, plus nine made-up organisations, into a demo
-    sector database, and the sector report that comes out."""
+    """A demo sector body with its profile; the demo organisation and nine made-up ones
+    register, and their signed October packages go into the sector database, from which
+    the sector report comes."""
+    import hashlib
+    import json
     import uuid
+    from datetime import datetime
 
     from regeldruk.db.engine import Database, ensure_schema
-    from regeldruk.demo import synthetic_contributions
+    from regeldruk.demo import synthetic_minutes
     from regeldruk.exports.sector_report import write_sector_report
-    from regeldruk.reporting import Period
     from regeldruk.sector import (
         build_export,
-        build_sector_report,
         import_packages,
         package_contributions,
+        set_sector_profile,
+        trust,
         write_export,
     )
+    from regeldruk.sectorkeys import OrganisationKey, Registration, registration, save_key
+    from regeldruk.sectorprofile import make_profile, parse_period, write_profile
+    from regeldruk.sectorreport import build_sector_report
 
-    # A whole calendar month: partial months at the edges would only be suppressed.
-    first, last = date(2026, 10, 1), date(2026, 10, 31)
-    period = Period(first, last, tz)
-    write_export(build_export(db, period, 10), package)
-    others = directory / "sector-andere-organisaties"
-    others.mkdir(exist_ok=True)
-    paths = [package]
-    for number in range(1, 10):
-        contributions = synthetic_contributions(number, first, last)
-        organisation = str(uuid.UUID(int=number))  # stable, so a rerun replaces, not adds
-        path = others / f"organisatie-{number}.zip"
-        write_export(package_contributions(contributions, organisation, period, 10), path)
-        paths.append(path)
+    now = datetime.fromisoformat(DEMO_NOW)
     sector_path = directory / "regeldruk-sector.sqlite"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{sector_path}{suffix}").unlink(missing_ok=True)
     sector = Database(f"sqlite:///{sector_path}")
     ensure_schema(sector.engine)
-    import_packages(sector, paths)
+    profile = make_profile("month", "region", 10)
+    set_sector_profile(sector, profile)
+    write_profile(profile, directory / "sectorprofiel.json")
+
+    def demo_key(number: int) -> OrganisationKey:
+        # Fixed keys, so the demo gives the same packages every run; never for real use.
+        return OrganisationKey(hashlib.sha256(b"regeldruk-demo-%d" % number).digest())
+
+    own_key = demo_key(0)
+    key_path = directory / "sector-sleutel.pem"
+    key_path.unlink(missing_ok=True)
+    save_key(own_key, key_path)
+    with db.transaction() as connection:
+        from sqlalchemy import select
+
+        from regeldruk.db.schema import organisation
+
+        own_id = str(connection.execute(select(organisation.c.uuid)).scalar()).lower()
+    own_registration = registration(own_id, own_key, now)
+    (directory / "registratie.json").write_text(
+        json.dumps(own_registration, indent=1) + "\n", encoding="utf-8"
+    )
+    trust(sector, Registration(own_id, own_key.public_bytes))
+    october = parse_period("2026-10")
+    write_export(build_export(db, profile, own_key, october, tz, now), package)
+    others = directory / "sector-andere-organisaties"
+    others.mkdir(exist_ok=True)
+    paths = [package]
+    for number in range(1, 10):
+        key = demo_key(number)
+        organisation_id = str(uuid.UUID(int=number))
+        trust(sector, Registration(organisation_id, key.public_bytes))
+        minutes = synthetic_minutes(number, october.first, october.last)
+        path = others / f"organisatie-{number}.zip"
+        export = package_contributions(minutes, organisation_id, profile, key, october, None, now)
+        write_export(export, path)
+        paths.append(path)
+    import_packages(sector, paths, now=now)
     report = build_sector_report(sector)
     for path in reports:
         write_sector_report(report, path)

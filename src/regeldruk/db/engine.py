@@ -20,8 +20,16 @@ if TYPE_CHECKING:
 
 # The newest migration; tests check that it equals Alembic's head, so the fast path
 # (one SELECT on alembic_version) needs no Alembic import.
-HEAD_REVISION = "0006_i18"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006_i18")
+HEAD_REVISION = "0007_i12_sector_grid"
+KNOWN_REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006_i18",
+    "0007_i12_sector_grid",
+)
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

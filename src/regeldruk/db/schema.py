@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -231,7 +232,53 @@ sector_package = Table(
     Column("sha256", String(64), nullable=False),
     Column("software", String(60), nullable=False),
     Column("imported_at", UTCDateTime(), nullable=False),
+    # 1: the old unsigned format (kept, never reported); 2: signed, one grid period.
+    Column("schema_version", Integer, nullable=False, server_default="1"),
+    Column("period", String(10), nullable=True),  # the grid period's label (version 2)
     Index("ix_sector_package_org", "organisation", "period_from", "period_to"),
+)
+
+# The sector's settings (its profile) and the organisations it trusts (migration 0006).
+sector_setting = Table(
+    "sector_setting",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+sector_member = Table(
+    "sector_member",
+    metadata,
+    Column("organisation", String(36), primary_key=True),
+    Column("public_key", String(64), nullable=False),  # base64 of the raw ed25519 key
+    Column("trusted_at", UTCDateTime(), nullable=False),
+)
+
+# On the organisation's side: every package sent, and what it carried, so a package is
+# never sent twice in two versions and late entries go into the next one (migration 0006).
+sector_export = Table(
+    "sector_export",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("export_id", String(36), nullable=False, unique=True),
+    Column("period", String(10), nullable=False, unique=True),
+    Column("period_from", String(10), nullable=False),
+    Column("period_to", String(10), nullable=False),
+    Column("generated_at", String(40), nullable=False),
+    Column("package", LargeBinary, nullable=False),
+)
+
+sector_export_minutes = Table(
+    "sector_export_minutes",
+    metadata,
+    Column("export_id", Integer, ForeignKey("sector_export.id"), nullable=False),
+    Column("for_period", String(10), nullable=False),  # the period these minutes belong to
+    Column("worker_id", Integer, nullable=False),
+    Column("municipality", String(6), nullable=True),
+    Column("category", String(60), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("minutes", Integer, nullable=False),
+    Index("ix_sector_export_minutes_period", "for_period"),
 )
 
 sector_cell = Table(
