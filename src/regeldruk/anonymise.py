@@ -15,9 +15,10 @@ their minutes.
    cell are free), whose other cells each hold at least X minutes -- then moving X
    minutes around the cycle, either way, changes no known total. While a suppressed cell
    has no such cycle, the cheapest published cells that close one are suppressed too.
-3. Perturbation (cell key). Every published cell gets noise u x P x its largest worker's
-   minutes, u in [-1, 1] from a key of its contributors (the sum of their record keys,
-   each an HMAC of the worker under the organisation's secret) and its coordinates. The
+3. Perturbation (cell key). Every published cell gets noise u x NOISE x its largest
+   worker's minutes (NOISE = 25%), u in [-1, 1] from a key of its contributors (the sum
+   of their record keys, each an HMAC of the worker under the organisation's secret) and
+   its coordinates. The
    same cell always gets the same noise; two cells that differ by one worker get
    unrelated noise, so their difference is not that worker's minutes. Even someone who
    knows every other worker's minutes in a cell only learns a worker's to within a
@@ -38,7 +39,12 @@ from regeldruk.municipalities import by_code
 
 MIN_K = 5
 DOMINANCE = 0.5
-P = 0.20  # the protection: +-P of the largest worker's minutes, in noise and in ranges
+P = 0.20  # the protection X: +-P of a worker's minutes, for suppressed and published cells
+# The noise on a published cell reaches +-NOISE x its largest worker's minutes. Someone who
+# knows every other worker's minutes then narrows the largest worker's w down to at best
+# [w(1 - NOISE)/(1 + NOISE), w] or [w, w(1 + NOISE)/(1 - NOISE)] when the noise drew an
+# end; a width of 2P x w takes NOISE = P / (1 - P).
+NOISE = P / (1 - P)
 
 Key = tuple[str, str]  # area, category
 
@@ -265,13 +271,13 @@ def record_key(secret: bytes, worker: int) -> int:
 
 
 def cell_noise(secret: bytes, period: str, cell: Cell) -> float:
-    """The cell's noise in minutes: u x P x its largest worker's minutes, u in [-1, 1]
+    """The cell's noise in minutes: u x NOISE x its largest worker's minutes, u in [-1, 1]
     from the cell key (its contributors' record keys summed) and its coordinates."""
     cell_key = sum(record_key(secret, w) for w, m in cell.minutes_by_worker.items() if m)
     message = f"{period}|{cell.area}|{cell.category}|{cell_key % (1 << 64)}".encode()
     digest = hmac.new(secret, message, hashlib.sha256).digest()
     u = int.from_bytes(digest[:7], "big") / float(1 << 56) * 2.0 - 1.0
-    return u * cell.protection
+    return u * NOISE * cell.largest
 
 
 def anonymise(

@@ -29,7 +29,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.engine import Connection
 
 from regeldruk import __version__
-from regeldruk.anonymise import P, Package, anonymise
+from regeldruk.anonymise import NOISE, Package, anonymise
 from regeldruk.db.engine import Database
 from regeldruk.db.schema import (
     organisation,
@@ -72,7 +72,7 @@ MAX_RATIO = 200  # uncompressed / compressed: more is a zip bomb
 MAX_WORKERS = 100_000
 MAX_ROWS = 2_000_000
 MAX_CORRECTIONS = 120
-NOISE = {"method": "cell-key", "p": P}
+NOISE_DECLARED = {"method": "cell-key", "p": round(NOISE, 6)}
 MANIFEST_KEYS = {
     "schema",
     "export_id",
@@ -354,7 +354,7 @@ def package_contributions(
         "rows": len(package.published),
         "sha256": hashlib.sha256(cells_csv).hexdigest(),
         "software": {"name": "regeldruk", "version": __version__},
-        "noise": dict(NOISE),
+        "noise": dict(NOISE_DECLARED),
         "corrections": sorted(corrections),
     }
     manifest_bytes = json.dumps(manifest, indent=1).encode("utf-8")
@@ -585,7 +585,7 @@ def _manifest(
         )
     ):
         raise fail("manifest.json: 'software' moet {name, version} als korte tekst zijn")
-    if manifest["noise"] != NOISE:
+    if manifest["noise"] != NOISE_DECLARED:
         raise fail("manifest.json: 'noise' hoort de ruis van deze regeldruk te beschrijven")
     corrections = manifest["corrections"]
     if not isinstance(corrections, list) or len(corrections) > MAX_CORRECTIONS:
@@ -658,8 +658,8 @@ def valid_areas(level: str) -> set[str]:
 
 
 def max_hours_per_worker(period: GridPeriod) -> float:
-    """Nobody logs more than 24 hours a day; noise adds at most P/2."""
-    return 24.0 * period.days * (1 + P)
+    """Nobody logs more than 24 hours a day; noise adds at most NOISE/2."""
+    return 24.0 * period.days * (1 + NOISE)
 
 
 def _cells(

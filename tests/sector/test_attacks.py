@@ -50,9 +50,6 @@ from scipy.optimize import linprog
 from regeldruk.municipalities import by_code
 from regeldruk.taxonomy import DEFAULT_CATEGORIES
 
-# Seen to fail on this code (see the commit message); the fixes remove this mark.
-pytestmark = pytest.mark.xfail(strict=True, reason="issue #12: the attacks succeed")
-
 P = 0.20  # X = P x the largest single worker's part; also the p% of the report rule
 MIN_ORGANISATIONS = 3
 
@@ -166,12 +163,16 @@ def org_database(path: Path, minutes: list[Minutes], stage: int) -> str:
 # -- the harness: what the CLI gives the attacker ---------------------------------------------
 
 
+NOW = "2027-01-10T12:00:00+01:00"  # every package of the attacks is made after October
+
+
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     from click.testing import CliRunner
 
     from regeldruk.cli import root
 
-    result = CliRunner().invoke(root, list(args), env=env, catch_exceptions=False)
+    environment = {"REGELDRUK_NOW": NOW, **(env or {})}
+    result = CliRunner().invoke(root, list(args), env=environment, catch_exceptions=False)
     return result.exit_code, result.output
 
 
@@ -228,10 +229,8 @@ class Organisation:
         extra: tuple[str, ...] = ()
         if sector.profile is not None:
             extra = ("--profile", str(sector.profile), "--key", str(self.key))
-        env = {"REGELDRUK_NOW": "2027-01-10T12:00:00+01:00"}
         code, _ = run(
-            "--database", self.url, "export", "sector", "-o", str(target), *options, *extra,
-            env=env,
+            "--database", self.url, "export", "sector", "-o", str(target), *options, *extra
         )  # fmt: skip
         return code == 0 and target.exists()
 
@@ -422,6 +421,8 @@ def lp_attack(
             upper_rows += [row, -row]
             upper_values += [high, -low]
         for dim in range(3):
+            if len({key[dim] for key in truth}) < 2:
+                continue  # one value only: a "line" along it is a single cell, not a total
             lines: dict[tuple[str, ...], list[tuple[str, str, str]]] = defaultdict(list)
             for key in truth:
                 lines[tuple(v for i, v in enumerate(key) if i != dim)].append(key)
@@ -456,6 +457,8 @@ def lp_attack(
                         x = P * largest_worker(only)
                         targets.append((f"difference {key} ({name} only)", only, x))
     findings = []
+    for package, truth in zip(ordered, truths, strict=True):
+        findings += insider_findings(package, truth, ratios)
     bounds = [(0, None)] * len(atoms)
     for what, members, x in targets:
         objective = vector(members)
@@ -483,6 +486,48 @@ def lp_attack(
         if high - low < 2 * x - 1e-6:
             findings.append(Finding(what, true, low, high, x))
     return findings
+
+
+def insider_range(
+    published: float, others: float, largest_other: float, p: float
+) -> tuple[float, float]:
+    """What someone who knows every other worker's minutes in a published cell can tell
+    of the remaining worker's, when the manifest declares noise of at most p x the cell's
+    largest worker's minutes (p = 0: no noise, only the rounding of the hours)."""
+    low, high = published - 0.3 - others, published + 0.3 - others
+    if p == 0:
+        return low, high
+    ends = []
+    if high / (1 - p) >= largest_other:  # the worker is the largest
+        ends += [max(low / (1 + p), largest_other), high / (1 - p)]
+    below = (max(low - p * largest_other, 0.0), min(high + p * largest_other, largest_other))
+    if below[0] <= below[1]:
+        ends += list(below)
+    return min(ends), max(ends)
+
+
+def insider_findings(
+    package: Obtained, truth: dict[tuple[str, str, str], list[Minutes]], ratios: list[float] | None
+) -> list[Finding]:
+    """Every published cell against a worker whose colleagues in it all tell their minutes."""
+    noise = package.manifest.get("noise")
+    p = float(noise["p"]) if isinstance(noise, dict) else 0.0
+    found = []
+    for key, value in package.cells.items():
+        parts: dict[int, int] = defaultdict(int)
+        for m in truth.get(key, []):
+            parts[m.worker] += m.minutes
+        if not parts:
+            continue
+        worker = max(parts, key=lambda w: parts[w])
+        others = [m for w, m in parts.items() if w != worker]
+        low, high = insider_range(value, sum(others), max(others, default=0), p)
+        x = P * parts[worker]
+        if ratios is not None:
+            ratios.append((high - low) / (2 * x))
+        if high - low < 2 * x - 1e-6:
+            found.append(Finding(f"insider on published cell {key}", parts[worker], low, high, x))
+    return found
 
 
 def _minus(a: list[Minutes], b: list[Minutes]) -> list[Minutes]:
@@ -534,6 +579,9 @@ def report_rows(report: Any, atoms: dict[Atom, float]) -> list[tuple[str, frozen
     report's sections by what their first column names (README: region, municipality,
     category label, period; a total and a rest row where the report has them)."""
     labels = {c.label: c.key for c in DEFAULT_CATEGORIES}
+    covered = getattr(report, "periods", None)  # a report names the periods it covers
+    if covered is not None:
+        atoms = {a: h for a, h in atoms.items() if a[0] in covered}
     sections = {
         "per_region": lambda atom, group: (
             region_of_area(atom[1]) == group
@@ -549,7 +597,10 @@ def report_rows(report: Any, atoms: dict[Atom, float]) -> list[tuple[str, frozen
     rows: list[tuple[str, frozenset[Atom]]] = []
     for name, member in sections.items():
         shown: set[Atom] = set()
-        for figure in getattr(report, name):
+        figures = list(getattr(report, name))
+        if name == "per_region" and getattr(report, "not_by_area", None) is not None:
+            figures.append(report.not_by_area)  # its group is no region: the NL cells
+        for figure in figures:
             chosen = frozenset(a for a in atoms if member(a, figure.group))
             shown |= chosen
             rows += _by_kind(chosen, figure.hours)
@@ -564,11 +615,7 @@ def report_rows(report: Any, atoms: dict[Atom, float]) -> list[tuple[str, frozen
 
 
 def _section_universe(report: Any, name: str, atoms: dict[Atom, float]) -> set[Atom]:
-    if name == "per_municipality":  # a municipality sheet covers municipality cells (and
-        # says what else there is in its own rows)
-        return {a for a in atoms if a[1].startswith("GM")}
-    if name == "per_region":
-        return {a for a in atoms if a[1] != "NL"}
+    """Every section's rest row is the total minus the section's other rows."""
     return set(atoms)
 
 
@@ -641,32 +688,37 @@ def group_targets(atoms: dict[Atom, float]) -> list[tuple[str, set[Atom]]]:
 # -- building a sector from random organisations (harness) -------------------------------------
 
 
-def contributions(org: list[Minutes]) -> list[Any]:
-    from regeldruk.anonymise import Contribution
-
-    return [
-        Contribution(m.worker, m.day, m.municipality, m.category, m.kind, m.minutes) for m in org
-    ]
-
-
 def write_package(
     org: list[Minutes], organisation_id: str, path: Path, k: int, directory: Path
 ) -> None:
-    """The organisation's October package, made by regeldruk's own packaging code."""
-    from regeldruk.reporting import Period
-    from regeldruk.sector import package_contributions, write_export
+    """The organisation's October package, made by regeldruk's own packaging code, by an
+    organisation registered with (and trusted by) the sector in ``directory``."""
+    from regeldruk.db.engine import Database, ensure_schema
+    from regeldruk.sector import package_contributions, trust, write_export
+    from regeldruk.sectorkeys import OrganisationKey, Registration
+    from regeldruk.sectorprofile import make_profile, parse_period
 
-    period = Period(*OCTOBER, "Europe/Amsterdam")
-    write_export(package_contributions(contributions(org), organisation_id, period, k), path)
+    key = OrganisationKey.generate()
+    sector = Database(f"sqlite:///{directory / 'sector.sqlite'}")
+    ensure_schema(sector.engine)
+    trust(sector, Registration(organisation_id, key.public_bytes))
+    sector.dispose()
+    minutes: dict[tuple[int, str | None, str, str], int] = defaultdict(int)
+    for m in org:
+        minutes[m.worker, m.municipality, m.category, m.kind] += m.minutes
+    profile = make_profile("month", "municipality", k)
+    october = parse_period("2026-10")
+    write_export(package_contributions(minutes, organisation_id, profile, key, october), path)
 
 
 def sector_reports(url: str) -> list[Any]:
+    """The report over everything, and over each period on its own."""
     from regeldruk.db.engine import Database
-    from regeldruk.sector import build_sector_report
+    from regeldruk.sectorreport import build_sector_report
 
     db = Database(url)
     try:
-        return [build_sector_report(db)]
+        return [build_sector_report(db), build_sector_report(db, "2026-10")]
     finally:
         db.dispose()
 
@@ -880,6 +932,17 @@ def attack_forgeries(
         path = altered(real, directory / f"altered-{change.__name__}.zip", change)
         if sector.import_one(path):
             accepted.append(path.name)
+    # Two organisations that did register (the sector can't tell they are the attacker's)
+    # send real, signed packages with a few minutes in the lonely municipality.
+    for number in range(2):
+        tiny = [
+            Minutes(worker, OCTOBER[0], "GM0344", category, 5 + number)
+            for worker in range(5)
+            for category in CATEGORIES[:5]
+        ]
+        path = directory / f"registered-tiny{number}.zip"
+        write_package(tiny, str(uuid.uuid4()), path, 5, directory)
+        sector.import_one(path)  # accepted or not: the report must give nothing away
     atoms = sector_atoms(sector.url)
     rows = [row for report in sector_reports(sector.url) for row in report_rows(report, atoms)]
     return accepted, report_findings(rows, atoms, group_targets(atoms))
