@@ -502,8 +502,9 @@ def _members(path: Path, fail: Callable[[str], PackageError]) -> dict[str, bytes
             names = sorted(info.filename for info in infos)
             if names == ["cells.csv", "manifest.json"]:
                 raise fail(
-                    f"een pakket in het oude formaat ({OLD_SCHEMA}): niet ondertekend en niet "
-                    "volgens het publicatierooster; vraag de organisatie om een nieuw pakket"
+                    f"niet ondertekend (geen {SIGNATURE}); pakketten in het oude formaat "
+                    f"({OLD_SCHEMA}) volgen het publicatierooster niet en worden niet meer "
+                    "geïmporteerd: vraag de organisatie om een nieuw pakket"
                 )
             if names != sorted(MEMBER_LIMITS):
                 shown = ", ".join(quote(n, 30) for n in names[:4])
@@ -622,7 +623,8 @@ def _manifest_profile(
 ) -> None:
     k = manifest["k"]
     if not isinstance(k, int) or isinstance(k, bool) or not MIN_K <= k <= MAX_K:
-        raise fail(f"k = {quote(k, 20)} kan niet (van {MIN_K} tot en met {MAX_K})")
+        shown = k if isinstance(k, int) and abs(k) < 10**6 else quote(k, 20)
+        raise fail(f"k = {shown} kan niet (van {MIN_K} tot en met {MAX_K})")
     stated = manifest["profile"]
     wanted = {"period": profile.period, "area": profile.area, "k": profile.k}
     if stated != wanted or k != profile.k or period.kind != profile.period:
@@ -833,11 +835,8 @@ def copy_cells(
             ) as copy:
                 copy.write(data)
             copied = cursor.rowcount
-    except Exception as err:  # psycopg's DataError and friends: a malformed cell
-        detail = str(err).splitlines()[0][:120]
-        raise PackageError(
-            f"{package.path.name}: cells.csv is ongeldig ({detail}); er is niets geïmporteerd."
-        ) from None
+    except Exception:  # psycopg's DataError and friends: a cell COPY can't even parse
+        raise_for_wrong_cell(package, profile)
     if copied != body.count(b"\n") + 1:
         raise_for_wrong_cell(package, profile)
 

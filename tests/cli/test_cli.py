@@ -273,7 +273,7 @@ def test_invalid_config_names_file_and_key(cli: CliRunnerHelper, home: Path) -> 
 
 def test_db_upgrade(cli: CliRunnerHelper, db_url: str) -> None:
     first = cli("--database", db_url, "db", "upgrade")
-    assert first.exit_code == 0 and "naar 0006_i18" in first.output
+    assert first.exit_code == 0 and "naar 0007_i12_sector_grid" in first.output
     assert "al actueel" in cli("--database", db_url, "db", "upgrade").output
 
 
