@@ -3,11 +3,13 @@ clear Dutch message (a RegeldrukError), never another exception or a hang."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import json
 import tempfile
 import zipfile
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,9 @@ from hypothesis import strategies as st
 from regeldruk.config import parse_config
 from regeldruk.errors import RegeldrukError
 from regeldruk.forms import load_form
-from regeldruk.sector import read_package
+from regeldruk.sector import COLUMNS, read_package
+from regeldruk.sectorkeys import OrganisationKey, read_registration
+from regeldruk.sectorprofile import make_profile, read_profile
 from regeldruk.timeparse import parse_date, parse_iso_week, parse_span, parse_time
 
 pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name")
@@ -149,34 +153,47 @@ def test_forms_loader(content: bytes) -> None:
 
 
 MEMBER_NAMES = st.sampled_from(
-    ["manifest.json", "cells.csv", "../evil", "/abs", "a/b.csv", "manifest.json/", "x"]
+    ["manifest.json", "cells.csv", "signature.ed25519", "../evil", "/abs", "a/b.csv", "x"]
 )
+FUZZ_KEY = OrganisationKey(b"f" * 32)
+FUZZ_ORG = "1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed"
+FUZZ_PROFILE = make_profile("month", "municipality", 10)
 MANIFEST = st.fixed_dictionaries(
     {
-        "schema": st.sampled_from(["regeldruk/sector-export@1", "x"]),
+        "schema": st.sampled_from(["regeldruk/sector-export@2", "regeldruk/sector-export@1", "x"]),
         "export_id": st.sampled_from(["8c7e3b8e-0d1c-4c8e-9b76-2f3ad4f9b0aa", "nope", 1]),
-        "organisation": st.sampled_from(["1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed", None]),
-        "period": VALUES,
-        "generated_at": VALUES,
-        "k": VALUES,
-        "taxonomy": VALUES,
-        "rows": VALUES,
-        "sha256": VALUES,
-        "software": VALUES,
+        "organisation": st.sampled_from([FUZZ_ORG, FUZZ_ORG.upper(), None]),
+        "period": st.one_of(
+            VALUES,
+            st.just({"label": "2026-10", "from": "2026-10-01", "to": "2026-10-31"}),
+            st.fixed_dictionaries({"label": st.text(max_size=9), "from": VALUES, "to": VALUES}),
+        ),
+        "profile": st.one_of(VALUES, st.just({"period": "month", "area": "municipality", "k": 10})),
+        "generated_at": st.one_of(VALUES, st.just("2026-11-02T10:00:00+01:00")),
+        "k": st.one_of(VALUES, st.just(10), st.just(10**30)),
+        "taxonomy": st.one_of(VALUES, st.just("2026.1")),
+        "rows": st.one_of(VALUES, st.integers(-2, 6)),
+        "software": st.one_of(VALUES, st.just({"name": "regeldruk", "version": "0"})),
+        "noise": st.one_of(VALUES, st.just({"method": "cell-key", "p": 0.25})),
+        "corrections": st.one_of(VALUES, st.lists(st.sampled_from(["2026-09", "2026-W01", 3]))),
     },
 )
 CSV = st.lists(
     st.lists(
         st.sampled_from(
             [
+                "2026-10",
                 "2026-W41",
                 "GM0344",
                 "NL",
+                "client-face",
                 "client",
+                "=HYPERLINK(1)",
                 "12",
-                "3.5",
+                "3.50",
                 "-1",
                 "nan",
+                "1e308",
                 "regio:Utrecht stad",
                 "",
             ]
@@ -184,7 +201,7 @@ CSV = st.lists(
         max_size=7,
     ),
     max_size=5,
-).map(lambda rows: "\n".join(",".join(r) for r in rows).encode())
+).map(lambda rows: "\n".join(",".join(r) for r in [list(COLUMNS), *rows]).encode())
 
 
 def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
@@ -195,12 +212,31 @@ def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
+def signed_package(parts: tuple[dict, bytes, bool]) -> bytes:
+    """A package with a valid signature by the trusted fuzz key (and, when asked, the
+    right checksum), so that the manifest and cell checks behind it are reached."""
+    manifest, cells, right_sum = parts
+    manifest = {**manifest, "sha256": hashlib.sha256(cells).hexdigest() if right_sum else "0"}
+    raw = json.dumps(manifest).encode()
+    signature = base64.b64encode(FUZZ_KEY.sign(raw))
+    return zip_bytes(
+        [("manifest.json", raw), ("cells.csv", cells), ("signature.ed25519", signature)]
+    )
+
+
 PACKAGES = st.one_of(
     st.binary(max_size=400),
-    st.lists(st.tuples(MEMBER_NAMES, st.binary(max_size=100)), max_size=3).map(zip_bytes),
-    st.tuples(MANIFEST, CSV).map(
-        lambda mc: zip_bytes([("manifest.json", json.dumps(mc[0]).encode()), ("cells.csv", mc[1])])
-    ),
+    st.lists(st.tuples(MEMBER_NAMES, st.binary(max_size=100)), max_size=4).map(zip_bytes),
+    st.tuples(MANIFEST, CSV, st.booleans()).map(signed_package),
+    st.tuples(MANIFEST, CSV, st.binary(max_size=90)).map(
+        lambda mcs: zip_bytes(
+            [
+                ("manifest.json", json.dumps(mcs[0]).encode()),
+                ("cells.csv", mcs[1]),
+                ("signature.ed25519", mcs[2]),
+            ]
+        )
+    ),  # fmt: skip
     st.tuples(st.binary(max_size=400), st.integers(0, 399)).map(lambda bi: bi[0][: bi[1]]),
 )
 
@@ -211,4 +247,28 @@ def test_sector_package_reader(content: bytes) -> None:
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "pakket.zip"
         path.write_bytes(content)
-        ok_or_clear(read_package, path, 10)
+        keys = {FUZZ_ORG: FUZZ_KEY.public_bytes}
+        now = datetime(2026, 11, 20, tzinfo=UTC)
+        ok_or_clear(read_package, path, FUZZ_PROFILE, keys, True, now)
+        ok_or_clear(read_package, path, FUZZ_PROFILE, keys, False, now)
+
+
+SMALL_JSON = st.one_of(
+    st.binary(max_size=200),
+    st.dictionaries(st.sampled_from(["schema", "period", "area", "k", "organisation",
+                                     "public_key", "signature", "created_at"]),
+                    st.one_of(VALUES, st.sampled_from(["regeldruk/sector-profile@1",
+                                                       "regeldruk/sector-registration@1",
+                                                       "month", "region", 10, 10**30]))
+                    ).map(lambda d: json.dumps(d).encode()),
+)  # fmt: skip
+
+
+@CASES
+@given(SMALL_JSON)
+def test_sector_profile_and_registration_readers(content: bytes) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "bestand.json"
+        path.write_bytes(content)
+        ok_or_clear(read_profile, path)
+        ok_or_clear(read_registration, path)
