@@ -720,8 +720,10 @@ def import_packages(
 ) -> list[str]:
     """All packages or none: every file is checked first, then all go in one transaction.
 
-    On PostgreSQL the cells go in with COPY as they come, each cell checked by COPY's
-    WHERE; duplicates are found in one grouped pass at the end, still in the transaction.
+    The packages are registered with a few batched statements (known export ids,
+    overlapping periods, one multi-row insert). On PostgreSQL all cells then go in with
+    one COPY, cheap per-cell rules in its WHERE and a unique index against a cell twice in
+    a package; one planned pass afterwards checks areas, categories and periods.
     """
     on_postgres = db.dialect == "postgresql"
     with db.transaction() as connection:
@@ -730,101 +732,118 @@ def import_packages(
     packages = [
         read_package(path, profile, keys, parse_rows=not on_postgres, now=now) for path in paths
     ]
-    messages: list[str] = []
     with db.transaction() as connection:
-        copied: dict[int, ReadPackage] = {}
-        for number, package in enumerate(packages, start=1):
-            message, package_id = _import_one(connection, package)
-            messages.append(message)
-            if package_id is not None and on_postgres:
-                copy_cells(connection, package_id, package, profile)
-                copied[package_id] = package
-            elif package_id is not None:
+        messages, new = _register(connection, packages)
+        if on_postgres:
+            copy_cells(connection, new, profile)
+            check_copied_cells(connection, new, profile)
+        else:
+            for package_id, package in new.items():
                 insert_cells(connection, package_id, package.rows)
-            if progress:
-                progress(number)
-        check_copied_cells(connection, copied, profile)
+    if progress:
+        progress(len(packages))
     return messages
 
 
-def _import_one(connection: Connection, package: ReadPackage) -> tuple[str, int | None]:
-    """Register the package; its id when its cells should go in, None when it is there."""
-    manifest = package.manifest
-    name = package.path.name
-    same = connection.execute(
-        select(sector_package.c.sha256).where(sector_package.c.export_id == manifest["export_id"])
-    ).first()
-    if same is not None:
-        if same.sha256 == manifest["sha256"]:
-            return f"{name}: al geïmporteerd; niets gewijzigd.", None
-        raise PackageError(
-            f"{name}: een ander pakket met hetzelfde export-id is al geïmporteerd; "
-            "er is niets geïmporteerd."
-        )
-    period = package.period
-    overlap = connection.execute(
-        select(sector_package.c.period, sector_package.c.period_from).where(
-            sector_package.c.organisation == manifest["organisation"],
-            sector_package.c.schema_version == 2,
-            sector_package.c.period_from <= period.last.isoformat(),
-            sector_package.c.period_to >= period.first.isoformat(),
-        )
-    ).first()
-    if overlap is not None:
-        raise PackageError(
-            f"{name}: deze organisatie heeft al een pakket voor {overlap.period or period.label}; "
-            "een tweede versie van dezelfde periode wordt niet geïmporteerd (late registraties "
-            "horen in het pakket van de volgende periode); er is niets geïmporteerd."
-        )
-    package_id = int(
-        connection.execute(
-            insert(sector_package).values(
-                export_id=manifest["export_id"],
-                organisation=manifest["organisation"],
-                period_from=period.first.isoformat(),
-                period_to=period.last.isoformat(),
-                generated_at=manifest["generated_at"],
-                k=manifest["k"],
-                rows=manifest["rows"],
-                sha256=manifest["sha256"],
-                software=f"{manifest['software']['name']} {manifest['software']['version']}"[:60],
-                imported_at=now_utc(),
-                schema_version=2,
-                period=period.label,
+def _register(
+    connection: Connection, packages: list[ReadPackage]
+) -> tuple[list[str], dict[int, ReadPackage]]:
+    """Register the new packages; a message per file and the new ones by id. Raises for
+    an altered package under a known export id and for a second package of one
+    organisation for the same days (also within this batch)."""
+    known = {
+        row.export_id: row.sha256
+        for row in connection.execute(
+            select(sector_package.c.export_id, sector_package.c.sha256).where(
+                sector_package.c.export_id.in_([p.manifest["export_id"] for p in packages])
             )
-        ).inserted_primary_key[0]  # type: ignore[index]
-    )
-    return f"{name}: {manifest['rows']} cellen geïmporteerd ({period.label}).", package_id
+        )
+    }
+    taken: dict[str, list[tuple[GridPeriod, str]]] = defaultdict(list)
+    for row in connection.execute(
+        select(sector_package.c.organisation, sector_package.c.period).where(
+            sector_package.c.organisation.in_({p.manifest["organisation"] for p in packages}),
+            sector_package.c.schema_version == 2,
+        )
+    ):
+        taken[row.organisation].append((parse_period(row.period), row.period))
+    messages: list[str] = []
+    fresh: list[ReadPackage] = []
+    for package in packages:
+        manifest, name, period = package.manifest, package.path.name, package.period
+        if manifest["export_id"] in known:
+            if known[manifest["export_id"]] != manifest["sha256"]:
+                raise PackageError(
+                    f"{name}: een ander pakket met hetzelfde export-id is al geïmporteerd; "
+                    "er is niets geïmporteerd."
+                )
+            messages.append(f"{name}: al geïmporteerd; niets gewijzigd.")
+            continue
+        for other, label in taken[manifest["organisation"]]:
+            if period.overlaps(other.first, other.last):
+                raise PackageError(
+                    f"{name}: deze organisatie heeft al een pakket voor {label}; een tweede "
+                    "versie van dezelfde periode wordt niet geïmporteerd (late registraties "
+                    "horen in het pakket van de volgende periode); er is niets geïmporteerd."
+                )
+        taken[manifest["organisation"]].append((period, period.label))
+        known[manifest["export_id"]] = manifest["sha256"]
+        fresh.append(package)
+        messages.append(f"{name}: {manifest['rows']} cellen geïmporteerd ({period.label}).")
+    if not fresh:
+        return messages, {}
+    moment = now_utc()
+    rows = [
+        {
+            "export_id": p.manifest["export_id"],
+            "organisation": p.manifest["organisation"],
+            "period_from": p.period.first.isoformat(),
+            "period_to": p.period.last.isoformat(),
+            "generated_at": p.manifest["generated_at"],
+            "k": p.manifest["k"],
+            "rows": p.manifest["rows"],
+            "sha256": p.manifest["sha256"],
+            "software": f"{p.manifest['software']['name']} {p.manifest['software']['version']}",
+            "imported_at": moment,
+            "schema_version": 2,
+            "period": p.period.label,
+        }
+        for p in fresh
+    ]
+    inserted = connection.execute(
+        insert(sector_package).returning(
+            sector_package.c.id, sector_package.c.export_id, sort_by_parameter_order=True
+        ),
+        rows,
+    ).all()
+    by_export = {p.manifest["export_id"]: p for p in fresh}
+    return messages, {int(row.id): by_export[row.export_id] for row in inserted}
 
 
 def _sql_list(values: Iterable[str]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
 
 
-def copy_cells(
-    connection: Connection, package_id: int, package: ReadPackage, profile: Profile
-) -> None:
-    """PostgreSQL: COPY cells.csv as it is, with the package id in front of every line.
+def copy_cells(connection: Connection, new: dict[int, ReadPackage], profile: Profile) -> None:
+    """PostgreSQL: one COPY of every new package's cells.csv as it is, with the package id
+    in front of every line.
 
-    COPY's WHERE skips every cell that breaks a per-cell rule (period, area, category and
-    its kind, workers, hours); fewer cells in than the manifest promises means a wrong
-    cell, and the import stops.
+    COPY's WHERE is not planned, so it holds only cheap comparisons (kind, workers, hours
+    within what a period of the profile allows); fewer cells in than the manifests promise
+    means a wrong cell, and the package that has it is named; so does a cell that breaks
+    the unique index (twice in one package).
     """
-    body = package.cells_csv.partition(b"\n")[2].rstrip(b"\n")
-    if not body:
-        return
-    prefix = b"%d," % package_id
-    data = prefix + body.replace(b"\n", b"\n" + prefix) + b"\n"
-    manifest = package.manifest
-    k = int(manifest["k"])
-    pairs = (f"{c}|{kind}" for c, kind in SECTOR_TAXONOMIES[manifest["taxonomy"]].items())
-    condition = (
-        f"period = {_sql_list([package.period.label])}"
-        f" AND area IN ({_sql_list(valid_areas(profile.area))})"
-        f" AND category || '|' || kind IN ({_sql_list(pairs)})"
-        f" AND workers BETWEEN {k} AND {MAX_WORKERS}"
-        f" AND hours > 0 AND hours <= workers * {max_hours_per_worker(package.period)!r}"
+    # The longest period of the profile's kind bounds the hours; each package's own period
+    # is checked exactly afterwards (check_copied_cells) and in Python when one is wrong.
+    ceiling = max_hours_per_worker(
+        parse_period("2026-01" if profile.period == "month" else "2026-Q3")
     )
+    condition = (
+        f"kind IN ({_sql_list(set(SECTOR_TAXONOMIES[DEFAULT_VERSION].values()))})"
+        f" AND workers BETWEEN {profile.k} AND {MAX_WORKERS}"
+        f" AND hours > 0 AND hours <= workers * {ceiling!r}"
+    )
+    expected = 0
     raw = connection.connection.driver_connection
     assert raw is not None
     try:
@@ -833,38 +852,74 @@ def copy_cells(
                 "COPY sector_cell (package_id, period, area, category, kind, workers, hours) "
                 f"FROM STDIN WITH (FORMAT csv) WHERE {condition}"
             ) as copy:
-                copy.write(data)
+                for package_id, package in new.items():
+                    body = package.cells_csv.partition(b"\n")[2].rstrip(b"\n")
+                    if not body:
+                        continue
+                    prefix = b"%d," % package_id
+                    copy.write(prefix + body.replace(b"\n", b"\n" + prefix) + b"\n")
+                    expected += body.count(b"\n") + 1
             copied = cursor.rowcount
     except Exception:  # psycopg's DataError and friends: a cell COPY can't even parse
-        raise_for_wrong_cell(package, profile)
-    if copied != body.count(b"\n") + 1:
-        raise_for_wrong_cell(package, profile)
+        _name_wrong_package(new, profile)
+    if copied != expected:
+        _name_wrong_package(new, profile)
+
+
+def _name_wrong_package(new: dict[int, ReadPackage], profile: Profile) -> NoReturn:
+    for package in new.values():
+        _cells(package.cells_csv, package.manifest, profile, _failer(package))
+    raise PackageError(
+        "cells.csv bevat cellen die niet aan de regels voldoen; er is niets geïmporteerd."
+    )
+
+
+def _failer(package: ReadPackage) -> Callable[[str], PackageError]:
+    def fail(reason: str) -> PackageError:
+        return PackageError(f"{package.path.name}: {reason}; er is niets geïmporteerd.")
+
+    return fail
 
 
 def check_copied_cells(
     connection: Connection, copied: dict[int, ReadPackage], profile: Profile
 ) -> None:
-    """One grouped pass over the new cells: a cell twice in one package raises."""
+    """One planned pass over the new cells: a period that is not its package's, an unknown
+    area, a category that is not the taxonomy's (or has another kind). A cell twice in one
+    package already stopped COPY (the unique index of migration 0006)."""
     if not copied:
         return
-    twice = connection.execute(
+    taxonomies = {p.manifest["taxonomy"] for p in copied.values()}
+    pairs = sorted(
+        f"{category}|{kind}"
+        for version in taxonomies
+        for category, kind in SECTOR_TAXONOMIES[version].items()
+    )
+    params = {
+        "ids": list(copied),
+        "labels": [p.period.label for p in copied.values()],
+        "areas": sorted(valid_areas(profile.area)),
+        "pairs": pairs,
+    }
+    wrong = connection.execute(
         text(
-            "SELECT package_id FROM sector_cell WHERE package_id = ANY(:ids)"
-            " GROUP BY package_id, area, category HAVING count(*) > 1 LIMIT 1"
+            "SELECT c.package_id FROM sector_cell c"
+            " JOIN unnest(CAST(:ids AS integer[]), CAST(:labels AS text[])) AS p(id, label)"
+            "  ON p.id = c.package_id"
+            " WHERE c.period <> p.label"
+            "  OR c.area NOT IN (SELECT unnest(CAST(:areas AS text[])))"
+            "  OR c.category || '|' || c.kind NOT IN (SELECT unnest(CAST(:pairs AS text[])))"
+            " LIMIT 1"
         ),
-        {"ids": list(copied)},
+        params,
     ).scalar()
-    if twice is not None:
-        raise_for_wrong_cell(copied[twice], profile)
+    if wrong is not None:
+        raise_for_wrong_cell(copied[wrong], profile)
 
 
 def raise_for_wrong_cell(package: ReadPackage, profile: Profile) -> NoReturn:
     """The database found a wrong cell: read the package in Python to name it."""
-    name = package.path.name
-
-    def fail(reason: str) -> PackageError:
-        return PackageError(f"{name}: {reason}; er is niets geïmporteerd.")
-
+    fail = _failer(package)
     _cells(package.cells_csv, package.manifest, profile, fail)
     raise fail("cells.csv bevat cellen die niet aan de regels voldoen")
 

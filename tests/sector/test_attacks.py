@@ -805,7 +805,11 @@ def attack_one_organisation(
         for number, request in enumerate(EXPORT_REQUESTS):
             path = directory / f"s{stage}-r{number}.zip"
             if organisation_.export(path, request, sector):
-                obtained.append(read_obtained(path, stage, len(obtained)))
+                package = read_obtained(path, stage, len(obtained))
+                seen = {p.export_id: p for p in obtained}
+                if package.export_id in seen:  # the same package again: made back then
+                    package.stage = seen[package.export_id].stage
+                obtained.append(package)
                 paths.append(path)
     assert obtained, "the CLI made no package at all"
     for path in paths:
