@@ -477,11 +477,33 @@ def read_package(
             raise fail(f"manifest noemt {manifest['rows']} regels, cells.csv heeft er {lines}")
         if not cells_bytes.startswith(",".join(COLUMNS).encode() + b"\n"):
             raise fail(f"cells.csv: verwacht de kolommen {', '.join(COLUMNS)}")
+        _no_cell_twice(cells_bytes, manifest, profile, fail)
         return ReadPackage(path, manifest, [], cells_bytes)
     rows = _cells(cells_bytes, manifest, profile, fail)
     if len(rows) != manifest["rows"]:
         raise fail(f"manifest noemt {manifest['rows']} regels, cells.csv heeft er {len(rows)}")
     return ReadPackage(path, manifest, rows)
+
+
+# Area and category: the second and third field of a line. No valid value needs quoting,
+# so a line without quotes splits as COPY splits it.
+_CELL_KEY = re.compile(rb"^[^,\n]*,([^,\n]*,[^,\n]*),", re.MULTILINE)
+
+
+def _no_cell_twice(
+    cells: bytes, manifest: dict[str, Any], profile: Profile, fail: Callable[[str], PackageError]
+) -> None:
+    """The one cell check PostgreSQL's COPY can't do cheaply (a unique index cost more than
+    this): a cell twice in the package. A quote anywhere means a line that is not ours:
+    then the whole file is read as CSV and checked as on SQLite."""
+    body = cells.partition(b"\n")[2]
+    if b'"' in body:
+        _cells(cells, manifest, profile, fail)
+        return
+    keys = _CELL_KEY.findall(body)
+    if len(set(keys)) != len(keys):
+        _cells(cells, manifest, profile, fail)
+        raise fail("cells.csv bevat een cel twee keer")
 
 
 def _members(path: Path, fail: Callable[[str], PackageError]) -> dict[str, bytes]:
@@ -722,8 +744,8 @@ def import_packages(
 
     The packages are registered with a few batched statements (known export ids,
     overlapping periods, one multi-row insert). On PostgreSQL all cells then go in with
-    one COPY, cheap per-cell rules in its WHERE and a unique index against a cell twice in
-    a package; one planned pass afterwards checks areas, categories and periods.
+    one COPY, cheap per-cell rules in its WHERE; one planned pass afterwards checks areas,
+    categories and periods (a cell twice in a package is found while reading).
     """
     on_postgres = db.dialect == "postgresql"
     with db.transaction() as connection:
@@ -830,8 +852,7 @@ def copy_cells(connection: Connection, new: dict[int, ReadPackage], profile: Pro
 
     COPY's WHERE is not planned, so it holds only cheap comparisons (kind, workers, hours
     within what a period of the profile allows); fewer cells in than the manifests promise
-    means a wrong cell, and the package that has it is named; so does a cell that breaks
-    the unique index (twice in one package).
+    means a wrong cell, and the package that has it is named.
     """
     # The longest period of the profile's kind bounds the hours; each package's own period
     # is checked exactly afterwards (check_copied_cells) and in Python when one is wrong.
@@ -885,8 +906,8 @@ def check_copied_cells(
     connection: Connection, copied: dict[int, ReadPackage], profile: Profile
 ) -> None:
     """One planned pass over the new cells: a period that is not its package's, an unknown
-    area, a category that is not the taxonomy's (or has another kind). A cell twice in one
-    package already stopped COPY (the unique index of migration 0006)."""
+    area, a category that is not the taxonomy's (or has another kind). A cell twice in a
+    package was found while reading it (_no_cell_twice)."""
     if not copied:
         return
     taxonomies = {p.manifest["taxonomy"] for p in copied.values()}
@@ -895,24 +916,22 @@ def check_copied_cells(
         for version in taxonomies
         for category, kind in SECTOR_TAXONOMIES[version].items()
     )
-    params = {
-        "ids": list(copied),
-        "labels": [p.period.label for p in copied.values()],
-        "areas": sorted(valid_areas(profile.area)),
-        "pairs": pairs,
-    }
-    wrong = connection.execute(
+    params = {"ids": list(copied), "areas": sorted(valid_areas(profile.area)), "pairs": pairs}
+    # Grouped by package and period: a few groups, so the aggregate stays in memory; the
+    # area and pair lookups are hashed subplans.
+    wrong = None
+    for package_id, period, bad in connection.execute(
         text(
-            "SELECT c.package_id FROM sector_cell c"
-            " JOIN unnest(CAST(:ids AS integer[]), CAST(:labels AS text[])) AS p(id, label)"
-            "  ON p.id = c.package_id"
-            " WHERE c.period <> p.label"
-            "  OR c.area NOT IN (SELECT unnest(CAST(:areas AS text[])))"
-            "  OR c.category || '|' || c.kind NOT IN (SELECT unnest(CAST(:pairs AS text[])))"
-            " LIMIT 1"
+            "SELECT package_id, period, bool_or("
+            "  area NOT IN (SELECT unnest(CAST(:areas AS text[])))"
+            "  OR category || '|' || kind NOT IN (SELECT unnest(CAST(:pairs AS text[]))))"
+            " FROM sector_cell WHERE package_id = ANY(:ids) GROUP BY package_id, period"
         ),
         params,
-    ).scalar()
+    ):
+        if bad or period != copied[package_id].period.label:
+            wrong = package_id
+            break
     if wrong is not None:
         raise_for_wrong_cell(copied[wrong], profile)
 

@@ -58,23 +58,9 @@ def upgrade() -> None:
         sa.Column("minutes", sa.Integer, nullable=False),
     )
     op.create_index("ix_sector_export_minutes_period", "sector_export_minutes", ["for_period"])
-    if op.get_bind().dialect.name == "postgresql":
-        # A cell twice in one package stops COPY itself: a unique B-tree costs COPY less than
-        # any check afterwards (cells arrive sorted, so its inserts append). Old cells, which
-        # were never checked for it, stay outside it.
-        last = op.get_bind().execute(sa.text("SELECT coalesce(max(id), 0) FROM sector_package"))
-        op.create_index(
-            "ux_sector_cell_cell",
-            "sector_cell",
-            ["package_id", "area", "category"],
-            unique=True,
-            postgresql_where=sa.text(f"package_id > {int(last.scalar() or 0)}"),
-        )
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.drop_index("ux_sector_cell_cell", table_name="sector_cell")
     op.drop_table("sector_export_minutes")
     op.drop_table("sector_export")
     op.drop_table("sector_member")
