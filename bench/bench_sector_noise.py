@@ -18,7 +18,6 @@ import argparse
 import hashlib
 import statistics
 import tempfile
-import uuid
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -76,7 +75,9 @@ def main() -> None:
         published += package.published_minutes
         cells = package.published
         true_values = [p.cell.minutes for p in cells]
-        noisy = {e: laplace([float(v) for v in true_values], args.cap * 60 / e)[0] for e in epsilons}
+        noisy = {
+            e: laplace([float(v) for v in true_values], args.cap * 60 / e)[0] for e in epsilons
+        }
         for index, p in enumerate(cells):
             region = p.cell.area
             for figures, value in ((truth, p.cell.minutes), (ckm, p.noisy_minutes)):
@@ -110,8 +111,7 @@ def main() -> None:
         )
     print(
         f"(DP: Laplace scale = cap {args.cap:g} h / epsilon per cell, one worker's month "
-        f"protected per organisation; {len(truth)} regions, {uuid.uuid4().hex[:0]}"
-        "noise drawn fresh each run)"
+        f"protected per organisation; {len(truth)} regions; Laplace noise is drawn fresh each run)"
     )
 
 
