@@ -208,7 +208,7 @@ def _xlsx(report: SectorReport, path: Path) -> None:
                 cells[0].font = Font(italic=True)
         if not section.groups:
             sheet.append([empty_line(section, report)])
-        setup_sheet(sheet, [48, 11, 11, 11, 15, 11, 22, 24, 13], "B2")
+        setup_sheet(sheet, [48, 11, 11, 11, 17, 11, 25, 27, 14], "B2")
         sheet.oddHeader.center.text = for_cell(heading)
         if section.groups:
             _chart(sheet, section, len(section.groups), report)
