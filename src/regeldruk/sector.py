@@ -88,8 +88,17 @@ MANIFEST_KEYS = {
     "noise",
     "corrections",
 }
-# The taxonomies a package may use, by version: category -> kind.
+# The taxonomies a package may use, by version: category -> kind. Version 2026.2 (taxonomy
+# v2) kept every key of 2026.1 with its kind, so a 2026.1 package is read as the subset.
+TAXONOMY_2026_1 = (
+    *("client-face", "client-remote", "client-group", "netwerk", "casusoverleg", "dossier"),
+    *("voorbereiding", "rapportage", "toewijzing", "verlenging", "declaratie"),
+    *("tijdregistratie", "gegevenslevering", "reistijd", "scholing", "teamoverleg", "overig"),
+)
 SECTOR_TAXONOMIES = {DEFAULT_VERSION: {c.key: c.kind for c in DEFAULT_CATEGORIES}}
+SECTOR_TAXONOMIES["2026.1"] = {
+    key: kind for key, kind in SECTOR_TAXONOMIES[DEFAULT_VERSION].items() if key in TAXONOMY_2026_1
+}
 _COUNT = re.compile(r"[0-9]{1,9}", re.ASCII)
 _HOURS = re.compile(r"[0-9]{1,9}(\.[0-9]{1,6})?", re.ASCII)
 
