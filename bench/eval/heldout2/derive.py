@@ -694,7 +694,7 @@ class FormBuilder:
         self._double_positions = {
             c: ks
             for c, ks in by_concept.items()
-            if len(ks) > 1 and all(self.declared[k] for k in ks[1:])
+            if len(ks) > 1 and sum(bool(self.declared[k]) for k in ks) >= len(ks) - 1
         }
 
     def _finish(self) -> Built:
@@ -714,7 +714,7 @@ class FormBuilder:
                     "form": form_id,
                     "fields": [ids[k] for k in positions],
                     "concept": concept,
-                    "kind": self.declared[positions[-1]],
+                    "kind": next(self.declared[k] for k in positions if self.declared[k]),
                 }
             )
         arche = self.copy.archetype
