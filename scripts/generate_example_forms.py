@@ -23,6 +23,23 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "forms" / "voorbeelden"
 TRUTH = ROOT / "bench" / "eval" / "voorbeelden-concepten.json"
 
+# Youth-care region (the purchasing contract) and execution variant of each fictional
+# municipality: most pay per effort, some per output, two by task (no declarations, and
+# start/stop messages may be left out).
+REGIONS = {
+    "Voorbeeldregio Noord (fictief)": ["GM9001", "GM9002", "GM9003", "GM9004", "GM9005"],
+    "Voorbeeldregio Midden (fictief)": ["GM9006", "GM9007", "GM9008", "GM9009", "GM9010"],
+    "Voorbeeldregio Zuid (fictief)": ["GM9011", "GM9012", "GM9013", "GM9014"],
+}
+VARIANTS = {
+    "GM9003": "taakgericht",
+    "GM9007": "taakgericht",
+    "GM9004": "outputgericht",
+    "GM9009": "outputgericht",
+    "GM9012": "outputgericht",
+}
+MUNICIPALITIES_FILE = ROOT / "forms" / "gemeenten.yaml"
+
 MUNICIPALITIES = {
     "GM9001": "Voorbeeldstad",
     "GM9002": "Denkendam",
@@ -398,6 +415,7 @@ VOCABULARY: dict[str, tuple[str, list[str], list[object]]] = {
 # The forms a municipality has, with the concepts each may ask for.
 FORM_TYPES: dict[str, dict[str, object]] = {
     "aanvraag-toewijzing": {
+        "owner": "gemeente",
         "title": "Aanvraagformulier jeugdhulp",
         "purpose": "toewijzing",
         "frequency": {"per": "client", "at": "start"},
@@ -444,6 +462,7 @@ FORM_TYPES: dict[str, dict[str, object]] = {
         "count": (12, 18),
     },
     "verlengingsaanvraag": {
+        "owner": "gemeente",
         "title": "Verzoek verlenging jeugdhulp",
         "purpose": "verlenging",
         "frequency": {"per": "client", "at": "change"},
@@ -470,6 +489,7 @@ FORM_TYPES: dict[str, dict[str, object]] = {
         "count": (8, 12),
     },
     "voortgangsrapportage": {
+        "owner": "regio",
         "title": "Voortgangsrapportage jeugdhulp",
         "purpose": "verantwoording",
         "frequency": [
@@ -501,6 +521,7 @@ FORM_TYPES: dict[str, dict[str, object]] = {
         "count": (8, 13),
     },
     "eindevaluatie": {
+        "owner": "regio",
         "title": "Eindevaluatie jeugdhulp",
         "purpose": "evaluatie",
         "frequency": {"per": "client", "at": "end"},
@@ -524,6 +545,7 @@ FORM_TYPES: dict[str, dict[str, object]] = {
         "count": (7, 11),
     },
     "startmelding": {
+        "owner": "gemeente",
         "title": "Melding start jeugdhulp",
         "purpose": "melding",
         "frequency": {"per": "client", "at": "start"},
@@ -543,6 +565,7 @@ FORM_TYPES: dict[str, dict[str, object]] = {
         "count": (5, 8),
     },
     "declaratiebijlage": {
+        "owner": "gemeente",
         "title": "Bijlage bij declaratie",
         "purpose": "declaratie",
         "frequency": {"per": "provider", "every": "1 month"},
@@ -654,9 +677,27 @@ def build(seed: int = 43) -> tuple[dict[str, dict[str, object]], dict[str, str]]
                 "minutes": spec["minutes"],
                 "source": f"Fictief voorbeeld: inkoopdocumenten gemeente {name}",
                 "example": True,
+                "owner": spec["owner"],
                 "fields": fields,
             }
     return forms, truth
+
+
+def municipalities_yaml() -> str:
+    """forms/gemeenten.yaml: names, regions and execution variants of the examples."""
+    region_of = {code: region for region, codes in REGIONS.items() for code in codes}
+    entries = [
+        {
+            "code": code,
+            "name": name,
+            "region": region_of[code],
+            "variant": VARIANTS.get(code, "inspanningsgericht"),
+        }
+        for code, name in MUNICIPALITIES.items()
+    ]
+    header = "# Fictieve voorbeeldgemeenten, gemaakt door scripts/generate_example_forms.py.\n"
+    body = {"schema": "regeldruk/municipalities@1", "municipalities": entries}
+    return header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
 
 
 def main() -> None:
@@ -670,6 +711,7 @@ def main() -> None:
             header + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100),
             encoding="utf-8",
         )
+    MUNICIPALITIES_FILE.write_text(municipalities_yaml(), encoding="utf-8")
     TRUTH.parent.mkdir(parents=True, exist_ok=True)
     payload = {"fields": truth, "in_standard": sorted(IN_STANDARD)}
     TRUTH.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -19,6 +19,9 @@ from regeldruk.municipalities import by_code, regions
 
 SCHEMA = "regeldruk/form@1"
 DECISIONS_FILE = "concepten.yaml"
+# Facts about the municipalities of a catalogue (names of fictional ones, execution variant);
+# read by regeldruk.proposals.places, not a form.
+MUNICIPALITIES_FILE = "gemeenten.yaml"
 PURPOSES = (
     "toewijzing",
     "verlenging",
@@ -42,9 +45,14 @@ FORM_KEYS = {
     "example",
     "fields",
     "draft",  # optional: an imported draft's provenance and review state (formimport)
+    "owner",  # optional: who owns the rule (proposals)
 }
 REQUIRED_FORM_KEYS = ("schema", "id", "municipality", "title", "purpose", "frequency", "fields")
-FIELD_KEYS = {"id", "label", "type", "required", "format", "help"}
+FIELD_KEYS = {"id", "label", "type", "required", "format", "help", "owner", "changes", "answer"}
+# Who owns the rule that asks a form or field (optional; see README "form@1, extended").
+OWNERS = ("wet", "gemeente", "regio", "igj", "cbs", "accountant", "skj", "eigen")
+CHANGES = ("static", "periodic")  # a fact, or a measurement at a moment
+ANSWERS = ("narrative", "short")  # for text fields: a written account, or a name/number
 # Optional per-field keys an importer writes: how sure it is, where the field sits, and
 # what the source says that form@1 has no key for (conditions, repeats, lost types).
 IMPORT_FIELD_KEYS = {"confidence", "section", "note"}
@@ -123,6 +131,9 @@ class FormField:
     confidence: float | None = None
     section: str | None = None
     note: str | None = None
+    owner: str | None = None  # the rest: optional keys for the proposals
+    changes: str | None = None
+    answer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +162,7 @@ class Form:
     source: str | None = None
     example: bool = False
     draft: Draft | None = None
+    owner: str | None = None
 
     @property
     def is_standard(self) -> bool:
@@ -200,7 +212,8 @@ def form_files(directory: Path) -> list[Path]:
         path
         for pattern in ("*.yaml", "*.yml")
         for path in directory.rglob(pattern)
-        if path.is_file() and not (path.parent == directory and path.name == DECISIONS_FILE)
+        if path.is_file()
+        and not (path.parent == directory and path.name in (DECISIONS_FILE, MUNICIPALITIES_FILE))
     )
 
 
@@ -320,6 +333,9 @@ def _validate(path: Path, raw: dict[str, Any]) -> tuple[Form | None, list[Proble
     draft = (
         _draft(raw.get("draft"), lines.get("draft", 1), path, problems) if "draft" in raw else None
     )
+    owner = raw.get("owner")
+    if owner is not None and owner not in OWNERS:
+        problem("owner", f"owner {owner!r}; verwacht een van {', '.join(OWNERS)}")
     frequency = _frequency(raw["frequency"], lines.get("frequency", 1), path, problems)
     fields = _fields(raw["fields"], lines.get("fields", 1), path, problems)
     if problems:
@@ -338,6 +354,7 @@ def _validate(path: Path, raw: dict[str, Any]) -> tuple[Form | None, list[Proble
         source=raw.get("source"),
         example=example,
         draft=draft,
+        owner=owner,
     ), []
 
 
@@ -471,6 +488,8 @@ def _fields(raw: Any, line: int, path: Path, problems: list[Problem]) -> list[Fo
         if help_text is not None and not isinstance(help_text, str):
             problem("help", "help moet tekst zijn")
         extra = _import_keys(item, problem)
+        for key, allowed in (("owner", OWNERS), ("changes", CHANGES), ("answer", ANSWERS)):
+            extra[key] = _one_of(item, key, allowed, problem)
         if isinstance(label, str) and kind in FIELD_TYPES and isinstance(required, bool):
             where = item.get("__line__", line)
             fields.append(
@@ -496,6 +515,19 @@ def _import_keys(item: dict[str, Any], problem: Callable[[str, str], None]) -> d
         elif value is not None:
             found[key] = value
     return found
+
+
+def _one_of(
+    item: dict[str, Any], key: str, allowed: tuple[str, ...], problem: Callable[[str, str], None]
+) -> str | None:
+    """An optional key with a fixed set of values; a wrong value is a problem."""
+    value = item.get(key)
+    if value is None:
+        return None
+    if value not in allowed:
+        problem(key, f"{key} {value!r}; verwacht een van {', '.join(allowed)}")
+        return None
+    return str(value)
 
 
 def _field_reporter(

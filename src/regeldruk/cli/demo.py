@@ -81,6 +81,7 @@ def demo(app: AppContext, directory: Path) -> None:
         directory / "voorstellen.md",
         directory / "voorstellen.html",
         directory / "voorstellen.xlsx",
+        directory / "voorstellen.json",
         directory / "sectorpakket.zip",
         directory / "sectorbeeld.xlsx",
         directory / "sectorbeeld.md",
@@ -102,8 +103,8 @@ def demo(app: AppContext, directory: Path) -> None:
     from regeldruk.exports.xlsx_analysis import write_analysis_workbook
 
     write_analysis_workbook(analysis, written[4])
-    _write_proposals(db, analysis, written[5:8])
-    _write_sector(db, result, app.tz, directory, written[8], written[9:12])
+    written.append(_write_proposals(db, analysis, result, app.tz, written[5:9]))
+    _write_sector(db, result, app.tz, directory, written[9], written[10:13])
     written.append(_import_openforms_example(directory))
     db.dispose()
     s = report.summary
@@ -159,27 +160,32 @@ def _import_openforms_example(directory: Path) -> Path:
     return outcome.path
 
 
-def _write_proposals(db: Database, analysis: Analysis, paths: list[Path]) -> None:
-    from regeldruk.burden import Settings, burdens, measured_minutes
+def _write_proposals(
+    db: Database, analysis: Analysis, result: DemoResult, tz: str, paths: list[Path]
+) -> Path:
+    """The proposals in every format, and one Markdown document per addressee. The
+    measurement period is the demo's six weeks; the settings are the defaults."""
     from regeldruk.demo import ORGANISATION
-    from regeldruk.exports.proposals_render import write_proposals
-    from regeldruk.proposals import generate
+    from regeldruk.exports.proposals_render import write_per_addressee, write_proposals
+    from regeldruk.proposals import report_for
+    from regeldruk.proposals.settings import Settings
 
-    settings = Settings()
-    found = burdens(analysis.catalogue, settings, measured_minutes(db))
-    result = generate(analysis, found, settings)
-    municipalities = len({f.municipality for f in analysis.catalogue.forms if not f.is_standard})
+    report = report_for(
+        analysis.catalogue,
+        Settings(),
+        db,
+        ORGANISATION,
+        result.last,
+        result.first,
+        result.last,
+        tz,
+        analysis,
+    )
     for path in paths:
-        write_proposals(
-            path,
-            path.suffix.lstrip("."),
-            result,
-            settings,
-            found,
-            len(analysis.catalogue.forms),
-            municipalities,
-            ORGANISATION,
-        )
+        write_proposals(path, path.suffix.lstrip("."), report)
+    letters = paths[0].parent / "voorstellen-per-geadresseerde"
+    write_per_addressee(letters, "md", report)
+    return letters
 
 
 DEMO_NOW = "2026-11-02T09:00:00+01:00"  # the demo's packages are made early November
