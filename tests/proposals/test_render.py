@@ -101,7 +101,7 @@ def test_workbook_sums_add_up_and_it_prints(report: ProposalReport, tmp_path: Pa
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert book["Voorstellen"].print_title_rows == "$1:$1"
     forms = list(book["Per formulier"].iter_rows(min_row=2, values_only=True))
-    assert round(sum(r[7] for r in forms[:-1]), 2) == forms[-1][7] == report.burden.value
+    assert round(sum(r[5] for r in forms[:-1]), 2) == forms[-1][5] == report.burden.value
     summary = {r[0]: r[1] for r in book["Samenvatting"].iter_rows(values_only=True) if r[0]}
     assert summary["Te winnen (meegetelde voorstellen)"] == report.gain.value
     assert summary["Regeldruk van de formulieren"] == report.burden.value

@@ -330,13 +330,24 @@ HOURS_1 = "#,##0.0"
 
 def _height(texts: list[tuple[str, float]]) -> float:
     """Row height (points) that shows every wrapped text in full: lines x 15 points, where
-    a column of width w holds about 1.1 w characters of an 11-point font per line."""
+    a column of width w holds about 1.25 w characters of an 11-point font per line, wrapped
+    at spaces as a spreadsheet wraps them."""
+    import textwrap
+
     lines = 1
     for text, width in texts:
-        per_line = max(1, int(width * 1.1))
-        count = sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
+        per_line = max(1, int(width * 1.25))
+        count = sum(
+            max(1, len(textwrap.wrap(part, per_line, break_on_hyphens=False)))
+            for part in str(text).split("\n")
+        )
         lines = max(lines, count)
     return min(409.0, 15.0 * lines + 2)
+
+
+def _cell_text(text: str) -> str:
+    """for_cell per line: line breaks stay, everything else it guards against goes."""
+    return "\n".join(for_cell(line) for line in text.split("\n"))
 
 
 def write_workbook(path: Path, report: ProposalReport) -> None:
@@ -354,20 +365,36 @@ def write_workbook(path: Path, report: ProposalReport) -> None:
     book.save(path)
 
 
+def _header(cells: Any) -> None:
+    """The shared blue header, in the body's font (a font without a name prints serif in
+    LibreOffice), wrapped."""
+    from openpyxl.styles import Alignment, Font
+
+    from regeldruk.exports.xlsx_style import HEADER_FONT, style_header
+
+    style_header(cells)
+    for cell in cells:
+        cell.font = Font(name="Calibri", bold=True, color=HEADER_FONT.color)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
 class _Table:
     """A sheet holding one table: header, widths, wrapped columns with row heights that show
     them in full, frozen header, A4 landscape one page wide, the header on every page."""
 
-    def __init__(self, ws: Any, header: list[str], widths: Sequence[float], wrap: set[int]) -> None:
-        from openpyxl.styles import Alignment
+    def __init__(
+        self,
+        ws: Any,
+        header: list[str],
+        widths: Sequence[float],
+        wrap: set[int],
+        align: dict[int, str] | None = None,
+    ) -> None:
+        from regeldruk.exports.xlsx_style import setup_sheet
 
-        from regeldruk.exports.xlsx_style import setup_sheet, style_header
-
-        self.ws, self.widths, self.wrap = ws, widths, wrap
+        self.ws, self.widths, self.wrap, self.align = ws, widths, wrap, align or {}
         ws.append(header)
-        style_header(ws[ws.max_row])
-        for cell in ws[ws.max_row]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        _header(ws[ws.max_row])
         ws.row_dimensions[ws.max_row].height = _height(
             [(text, width) for text, width in zip(header, widths, strict=True)]
         )
@@ -380,7 +407,11 @@ class _Table:
 
         self.ws.append(values)
         for index, cell in enumerate(self.ws[self.ws.max_row]):
-            cell.alignment = Alignment(wrap_text=index in self.wrap, vertical="top")
+            align = self.align.get(index)
+            wrapped = index in self.wrap
+            cell.alignment = Alignment(
+                wrap_text=wrapped, vertical="top", horizontal=align, indent=1 if wrapped else 0
+            )
             if formats and index in formats:
                 cell.number_format = formats[index]
         texts = [(str(values[i]), self.widths[i]) for i in self.wrap if values[i]]
@@ -391,20 +422,18 @@ class _Table:
 
         self.row(values, formats)
         for cell in self.ws[self.ws.max_row]:
-            cell.font = Font(bold=True)
+            cell.font = Font(name="Calibri", bold=True)
 
 
 def _summary_sheet(ws: Any, report: ProposalReport) -> None:
     from openpyxl.styles import Alignment, Font
-
-    from regeldruk.exports.xlsx_style import style_header
 
     ws.title = "Samenvatting"
     title = "Voorstellen om de regeldruk in de jeugdhulp te verminderen"
     if report.scope:
         title += f": {report.scope.name}"
     ws.append([for_cell(title)])
-    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].font = Font(name="Calibri", bold=True, size=14)
     ws.append(
         [
             for_cell(
@@ -415,7 +444,7 @@ def _summary_sheet(ws: Any, report: ProposalReport) -> None:
     )
     ws.append([])
     ws.append(["", "Waarde", "Laag", "Hoog", "Eenheid"])
-    style_header(ws[ws.max_row])
+    _header(ws[ws.max_row])
     figures = [
         ("Regeldruk van de formulieren", report.burden, HOURS, "uur per jaar"),
         ("Regeldruk in euro", report.burden_euros, EURO, "per jaar"),
@@ -434,16 +463,16 @@ def _summary_sheet(ws: Any, report: ProposalReport) -> None:
     ws.cell(ws.max_row, 2).number_format = "0.0"
     ws.append([])
     ws.append(["Waar de cijfers op rusten"])
-    ws.cell(ws.max_row, 1).font = Font(bold=True)
+    ws.cell(ws.max_row, 1).font = Font(name="Calibri", bold=True)
     for label, text in _assumptions(report):
         ws.append([label, for_cell(text)])
         ws.merge_cells(start_row=ws.max_row, start_column=2, end_row=ws.max_row, end_column=5)
         ws.cell(ws.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
         ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[ws.max_row].height = _height([(text, 100), (label, 34)])
+        ws.row_dimensions[ws.max_row].height = _height([(text, 14 * 3 + 42), (label, 34)])
     ws.append([])
     ws.append(["Thema", "Voorstellen", "Uur per jaar", "Euro per jaar", "Aan"])
-    style_header(ws[ws.max_row])
+    _header(ws[ws.max_row])
     for theme in theme_rows(report):
         counted = theme.theme.counted
         ws.append(
@@ -462,7 +491,7 @@ def _summary_sheet(ws: Any, report: ProposalReport) -> None:
         ws.cell(ws.max_row, 4).number_format = EURO
     ws.append(["Totaal (meegeteld)", None, report.gain.value, report.gain_euros.value])
     for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
+        cell.font = Font(name="Calibri", bold=True)
     ws.cell(ws.max_row, 3).number_format = HOURS
     ws.cell(ws.max_row, 4).number_format = EURO
     ws.cell(ws.max_row, 2).value = sum(1 for p in report.proposals if p.counted)
@@ -543,17 +572,19 @@ def _proposals_sheet(ws: Any, report: ProposalReport) -> None:
         "Euro per jaar",
         "Meegeteld",
     ]
-    table = _Table(ws, header, [11, 26, 24, 26, 26, 10, 13, 12, 14], {1, 2, 3, 4, 6, 8})
+    widths = [11, 24, 26, 28, 19, 9, 12, 11, 18]
+    align = {5: "right", 6: "right", 7: "right", 8: "center"}
+    table = _Table(ws, header, widths, {1, 2, 3, 4, 8}, align)
     for row in rows(report):
         p = row.proposal
         counted = p.counted
         table.row(
             [
                 p.id,
-                for_cell(p.theme.title),
+                for_cell(p.theme.short),
                 for_cell(p.addressee.name),
                 for_cell(row.names),
-                for_cell(row.grounds),
+                for_cell(row.tags),
                 round(row.gain.value, 2) if counted else None,
                 span(row.gain) if counted else None,
                 round(row.euros.value, 2) if counted else None,
@@ -584,7 +615,7 @@ def _explanation_sheet(ws: Any, report: ProposalReport) -> None:
                 for_cell(p.addressee.name),
                 for_cell(p.problem),
                 for_cell(p.proposal),
-                for_cell(evidence),
+                _cell_text(evidence),
             ],
         )
 
@@ -629,17 +660,17 @@ def _forms_sheet(ws: Any, report: ProposalReport) -> None:
         "Gemeente",
         "Eigenaar regel",
         "Min per keer",
-        "Bron tijd",
         "Keer per jaar",
-        "Bron aantal",
         "Uur per jaar",
         "Bandbreedte (uur)",
         "Euro per jaar",
         "Winst (uur)",
         "Blijft (uur)",
+        "Bron tijd per keer",
+        "Bron aantal per jaar",
     ]
-    widths = [28, 14, 9, 7, 24, 8, 28, 9, 13, 11, 8, 8]
-    table = _Table(ws, header, widths, {0, 1, 4, 6, 8})
+    widths = [26, 13, 9, 8, 8, 9, 12, 11, 8, 8, 24, 30]
+    table = _Table(ws, header, widths, {0, 1, 10, 11}, {6: "right"})
     for burden in report.burdens.values():
         form = burden.form
         gained = round(report.form_gain(form.id).value, 2)
@@ -649,26 +680,22 @@ def _forms_sheet(ws: Any, report: ProposalReport) -> None:
                 for_cell(report.places.name(form.municipality)),
                 owner_of(form),
                 round(burden.minutes.value, 1),
-                for_cell(burden.minutes_source),
                 round(burden.occurrences.value, 1),
-                for_cell(burden.occurrences.source),
                 round(burden.hours.value, 2),
                 span(burden.hours),
                 round(burden.euros.value, 2),
                 gained,
                 round(round(burden.hours.value, 2) - gained, 2),
+                for_cell(burden.minutes_source),
+                for_cell(burden.occurrences.source),
             ],
-            {3: "0", 5: HOURS, 7: HOURS, 9: EURO, 10: HOURS, 11: HOURS},
+            {3: "0", 4: HOURS, 5: HOURS, 7: EURO, 8: HOURS, 9: HOURS},
         )
     total = report.burden
     table.total(
-        ["Totaal", "", "", None, "", None, "", total.value, span(total)]
-        + [
-            report.burden_euros.value,
-            report.gain.value,
-            round(total.value - report.gain.value, 2),
-        ],
-        {7: HOURS, 9: EURO, 10: HOURS, 11: HOURS},
+        ["Totaal", "", "", None, None, total.value, span(total), report.burden_euros.value]
+        + [report.gain.value, round(total.value - report.gain.value, 2), "", ""],
+        {5: HOURS, 7: EURO, 8: HOURS, 9: HOURS},
     )
     ws.auto_filter.ref = f"A1:L{ws.max_row - 1}"
 
@@ -677,10 +704,10 @@ def _chart_sheet(ws: Any, report: ProposalReport) -> None:
     from openpyxl.chart import BarChart, Reference
 
     top, total = report.chart(CHART_ROWS)
-    title = f"De {len(top)} meegetelde voorstellen met de meeste winst (van {total}), uur per jaar"
+    title = f"Top {len(top)} van {total} meegetelde voorstellen, uur per jaar"
     table = _Table(ws, ["Voorstel", "Uur per jaar"], [46, 12], {0})
     for proposal in top:
-        label = f"{proposal.id} {proposal.addressee.name}"
+        label = f"{proposal.id} {proposal.addressee.short}"
         table.row([for_cell(label), round(proposal.gain.value, 2)], {1: HOURS})
     if top:
         chart = BarChart()

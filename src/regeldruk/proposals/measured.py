@@ -45,7 +45,7 @@ class FormLog:
             return "geen registraties op formulieren"
         return (
             f"{self.first:%d-%m-%Y} t/m {self.last:%d-%m-%Y} ({self.days} dagen): "
-            f"{self.entries} registraties op {len(self.minutes)} formulieren"
+            f"{self.entries:,} registraties op {len(self.minutes)} formulieren".replace(",", ".")
         )
 
 

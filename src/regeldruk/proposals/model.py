@@ -55,6 +55,14 @@ class Addressee:
     def rank(self) -> int:
         return KIND_ORDER.index(self.kind)
 
+    @property
+    def short(self) -> str:
+        """The name without 'Gemeente'/'Jeugdzorgregio', for charts and narrow columns."""
+        for prefix in ("Gemeente ", "Jeugdzorgregio "):
+            if self.name.startswith(prefix):
+                return self.name.removeprefix(prefix)
+        return self.name
+
 
 def national(kind: str) -> Addressee:
     return Addressee(kind, kind, NATIONAL[kind])
@@ -92,6 +100,7 @@ class Theme:
     code: str  # three letters, the start of every proposal id of this theme
     title: str  # Dutch
     order: int  # proposals combine on a form in this order (see combine.py)
+    short: str = ""  # Dutch, a few words for narrow columns
     counted: bool = True
     not_counted: str = ""  # Dutch: why its gain is not in the total
 

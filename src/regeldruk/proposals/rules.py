@@ -38,6 +38,7 @@ class Step:
     label: str  # Dutch
     messages: frozenset[str]
     whole_form: bool  # a separate form for this step is itself the extra requirement
+    form_name: str = ""  # Dutch: what a separate form for this step is called
 
 
 STEPS = {
@@ -45,9 +46,9 @@ STEPS = {
     "verlenging": Step(
         "verlenging", "verlenging of wijziging", frozenset({"JW315", "JW317"}), False
     ),
-    "start": Step("start", "melding start zorg", frozenset({"JW305"}), True),
-    "stop": Step("stop", "melding einde zorg", frozenset({"JW307"}), True),
-    "declaratie": Step("declaratie", "declaratie", frozenset({"JW323"}), True),
+    "start": Step("start", "melding start zorg", frozenset({"JW305"}), True, "startmelding"),
+    "stop": Step("stop", "melding einde zorg", frozenset({"JW307"}), True, "stopmelding"),
+    "declaratie": Step("declaratie", "declaratie", frozenset({"JW323"}), True, "declaratiebijlage"),
 }
 
 

@@ -46,24 +46,52 @@ PAYMENT = Theme(
     "BET",
     "Geen aparte meldingen, declaratiebijlagen en kopieën van iJw-berichten in het betaalproces",
     1,
+    "Betaalproces alleen via iJw",
 )
-HOURS = Theme("uren-output", "UUR", "Geen uren vragen bij outputfinanciering", 2)
-PERSONAL = Theme("persoonsgegevens", "AVG", "Geen lokaal gevraagde persoonsgegevens", 3)
-ONCE = Theme("eenmalig", "EEN", "Vaste gegevens één keer: vooraf invullen of weglaten", 4)
+HOURS = Theme(
+    "uren-output", "UUR", "Geen uren vragen bij outputfinanciering", 2, "Geen uren bij output"
+)
+PERSONAL = Theme(
+    "persoonsgegevens",
+    "AVG",
+    "Geen lokaal gevraagde persoonsgegevens",
+    3,
+    "Lokale persoonsgegevens",
+)
+ONCE = Theme(
+    "eenmalig",
+    "EEN",
+    "Vaste gegevens één keer: vooraf invullen of weglaten",
+    4,
+    "Vaste gegevens één keer",
+)
 EXTENSIONS = Theme(
-    "verlenging", "VRL", "Langere toewijzingen in plaats van verlengingsaanvragen", 5
+    "verlenging",
+    "VRL",
+    "Langere toewijzingen in plaats van verlengingsaanvragen",
+    5,
+    "Langere toewijzingen",
 )
 REPORTS = Theme(
-    "voortgang", "VGR", "Eén regionale voortgangsrapportage, hoogstens twee keer per jaar", 6
+    "voortgang",
+    "VGR",
+    "Eén regionale voortgangsrapportage, hoogstens twee keer per jaar",
+    6,
+    "Eén regionale rapportage",
 )
 UNIFORM = Theme(
-    "uniform", "UNI", "Eén landelijke definitie voor gegevens die gemeenten verschillend vragen", 7
+    "uniform",
+    "UNI",
+    "Eén landelijke definitie voor gegevens die gemeenten verschillend vragen",
+    7,
+    "Eén landelijke definitie",
 )
 IJW = Theme(
     "ijw-wijziging",
     "IJW",
     "Wijzigingsverzoek iJw: wat gemeenten er in het betaalproces naast vragen",
     8,
+    "Wijzigingsverzoek iJw",
     counted=False,
     not_counted=(
         "telt niet mee: de winst komt pas als gemeenten daarna hun eigen velden schrappen"
@@ -301,8 +329,8 @@ def _payment_texts(
     )
     steps = []
     if whole:
-        labels = sorted({step.label for f in whole if (step := payment_step(f))})
-        steps.append(f"Schaf de aparte {' en '.join(labels)} af: het bericht doet dit al")
+        names = sorted({step.form_name for f in whole if (step := payment_step(f))})
+        steps.append(f"Schaf de aparte {' en '.join(names)} af: het bericht doet dit al")
     if copies:
         labels = sorted({step.label for f in copies if (step := payment_step(f))})
         steps.append(
