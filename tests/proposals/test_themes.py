@@ -250,3 +250,32 @@ def test_municipalities_file(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match="variant 'uren'"):
         load_places(tmp_path, Settings())
+
+
+def test_a_message_prefills_only_forms_that_come_after_it() -> None:
+    allocation = form("jw301", "standaard", [field("a", "Adres jeugdige")], minutes=None)
+    request = form(
+        "gm9001-aanvraag",
+        "GM9001",
+        [field("a", "Adres jeugdige"), field("b", "Omschrijving hulpvraag")],
+    )
+    start = form(
+        "gm9001-start",
+        "GM9001",
+        [field("a", "Adres jeugdige"), field("b", "Wachttijd (dagen)", "number")],
+        "melding",
+    )
+    analysis = analyse(catalogue(standard_forms() + [allocation, request, start]), Decisions())
+    settings = Settings()
+    report = build_report(
+        analysis,
+        settings,
+        FormLog(),
+        places({"GM9001": "taakgericht"}, settings),
+        "Test",
+        date(2026, 11, 1),
+    )
+    [once] = by_theme(report, "eenmalig")
+    # The allocation (JW301) answers the request, so it cannot fill in the request itself.
+    assert [(a.form, a.fields) for a in once.actions] == [("gm9001-start", ("a",))]
+    assert "al bekend uit JW301" in once.actions[0].note

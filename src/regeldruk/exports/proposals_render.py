@@ -274,13 +274,21 @@ def context(report: ProposalReport) -> dict[str, Any]:
         "chart_total": counted,
         "generated": report.generated.strftime("%d-%m-%Y"),
         "version": __version__,
-        "remaining": Estimate(
-            report.burden.value - report.gain.value,
-            report.burden.low - report.gain.low,
-            report.burden.high - report.gain.high,
-        ),
+        "remaining": _remaining(report),
         "not_counted": [p for p in report.proposals if not p.counted],
     }
+
+
+def _remaining(report: ProposalReport) -> Estimate:
+    """What remains of the forms' burden: after these proposals in the full report; after
+    all proposals (also those to others) in a document for one addressee."""
+    if report.scope is None:
+        burden, gain = report.burden, report.gain
+        return Estimate(burden.value - gain.value, burden.low - gain.low, burden.high - gain.high)
+    total = ZERO
+    for remaining in report.remaining.values():
+        total = total.plus(remaining)
+    return total
 
 
 def grounds_of(proposals: list[Proposal]) -> list[Ground]:

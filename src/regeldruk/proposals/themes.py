@@ -98,10 +98,14 @@ IJW = Theme(
     ),
 )
 THEMES = (PAYMENT, HOURS, PERSONAL, ONCE, EXTENSIONS, REPORTS, UNIFORM, IJW)
-MOMENT = {"start": 0, "change": 1, "end": 3}  # periodic forms come between change and end
+# When in a client's care a form is asked: the request first, then the other forms at the
+# start (after the allocation), changes, periodic forms, the end.
+MOMENT = {"start": 1, "change": 2, "end": 4}
+REQUEST, PERIODIC = 0, 3
 # When the municipality has a message's data, on the same scale: a message can only fill in
-# a form at the same moment or later (the declaration cannot prefill the request).
-MESSAGE_MOMENT = {"JW315": 0, "JW301": 0, "JW305": 0, "JW317": 1, "JW319": 1, "JW323": 2}
+# a form at the same moment or later (the allocation cannot prefill the request, the
+# declaration not the start notice).
+MESSAGE_MOMENT = {"JW315": 0, "JW301": 1, "JW305": 1, "JW317": 2, "JW319": 2, "JW323": 3}
 
 
 @dataclass
@@ -425,7 +429,9 @@ def _personal_texts(
 
 
 def _moment(form: Form) -> tuple[int, str]:
-    return MOMENT.get(form.frequency.at or "", 2), form.id
+    if form.purpose == "toewijzing":
+        return REQUEST, form.id
+    return MOMENT.get(form.frequency.at or "", PERIODIC), form.id
 
 
 def _once(context: Context) -> list[Candidate]:
@@ -472,7 +478,7 @@ def _repeats(
     seen: dict[tuple[int, str], Form] = {}
     for form, item, _ in members:
         moment = _moment(form)[0]
-        same = form.id if moment == 2 else str(moment)  # periodic forms: only on one form
+        same = form.id if moment == PERIODIC else str(moment)  # periodic: only on one form
         if (moment, same) in seen:
             where = seen[(moment, same)].title
             repeats.append((form, item, f"'{item.label}' (nog eens op hetzelfde moment: {where})"))
@@ -488,7 +494,7 @@ def _known_before(context: Context, form: Form, item: FormField) -> frozenset[st
     return frozenset(
         code
         for code in context.messages(form, item) & existing
-        if MESSAGE_MOMENT.get(code, 3) <= moment
+        if MESSAGE_MOMENT.get(code, MOMENT["end"]) <= moment
     )
 
 
