@@ -483,18 +483,21 @@ def _summary_sheet(ws: Any, report: ProposalReport) -> None:
     _header(ws[ws.max_row])
     for theme in theme_rows(report):
         counted = theme.theme.counted
+        name = theme.theme.short + ("" if counted else " (niet meegeteld)")
         ws.append(
             [
-                for_cell(theme.theme.title + ("" if counted else " (niet meegeteld)")),
+                for_cell(name),
                 theme.proposals,
                 round(theme.gain.value, 2) if counted else None,
                 round(theme.euros.value, 2) if counted else None,
                 for_cell(theme.kinds),
             ]
         )
-        ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.cell(ws.max_row, 5).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[ws.max_row].height = _height([(theme.theme.title, 34)])
+        for cell in ws[ws.max_row]:
+            cell.alignment = Alignment(
+                wrap_text=True, vertical="top", indent=1 if cell.column == 5 else 0
+            )
+        ws.row_dimensions[ws.max_row].height = _height([(name, 34), (theme.kinds, 42)])
         ws.cell(ws.max_row, 3).number_format = HOURS
         ws.cell(ws.max_row, 4).number_format = EURO
     ws.append(["Totaal (meegeteld)", None, report.gain.value, report.gain_euros.value])

@@ -295,7 +295,7 @@ def _payment(context: Context) -> list[Candidate]:
         addressee = addressee_of(form, None, context.places)
         if step.whole_form:
             note = (
-                f"de aparte {step.label} vervalt: {_messages(messages)} doet dit al "
+                f"de aparte {step.form_name} vervalt: {_messages(messages)} doet dit al "
                 f"({len(copied)} van de {len(form.fields)} velden staan al in het bericht)"
             )
             action = Action(
