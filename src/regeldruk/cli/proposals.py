@@ -96,17 +96,17 @@ def _write(
 ) -> None:
     import json
 
-    from regeldruk.exports.proposals_render import write_per_addressee, write_proposals
+    from regeldruk.exports.proposals_render import nl, write_per_addressee, write_proposals
 
     if output is None and per_addressee is None:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
         return
     if output is not None:
         write_proposals(output, fmt, report)
+        gain, burden = nl(report.gain.value, 0), nl(report.burden.value, 0)
         click.echo(
-            f"Geschreven: {output} ({len(report.proposals)} voorstellen; te winnen "
-            f"{report.gain.value:,.0f} van {report.burden.value:,.0f} uur per jaar, "
-            f"{report.share:.0%})".replace(",", ".")
+            f"Geschreven: {output} ({len(report.proposals)} voorstellen; te winnen {gain} van "
+            f"{burden} uur per jaar, {report.share:.0%})"
         )
     if per_addressee is not None:
         written = write_per_addressee(per_addressee, fmt, report)
