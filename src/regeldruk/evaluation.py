@@ -84,3 +84,27 @@ def expected_flags(
 ) -> list[Flag]:
     askers = {form.municipality for form in catalogue.forms if not form.is_standard}
     return flags_for(truth_concepts(catalogue, truth, in_standard), len(askers))
+
+
+def _support_key(flag: Flag) -> tuple[str, str]:
+    return (flag.kind, flag.municipalities[0] if flag.kind == "duplicate" else "")
+
+
+def flag_precision(
+    expected: list[Flag], found: list[Flag], coverage: float = 0.8
+) -> dict[str, float]:
+    """Per kind: the share of found flags that one expected flag of that kind (and, for
+    duplicates, of that municipality) supports: it holds at least ``coverage`` of the
+    found flag's fields. A flag on a wrongly merged or an orphaned concept has no support."""
+    expected_fields: dict[tuple[str, str], list[set[str]]] = defaultdict(list)
+    for flag in expected:
+        expected_fields[_support_key(flag)].append(set(flag.fields))
+    hits: dict[str, list[bool]] = defaultdict(list)
+    for flag in found:
+        own = set(flag.fields)
+        supported = any(
+            len(own & fields) >= coverage * len(own)
+            for fields in expected_fields[_support_key(flag)]
+        )
+        hits[flag.kind].append(supported if own else False)
+    return {kind: sum(values) / len(values) for kind, values in sorted(hits.items())}
