@@ -56,7 +56,7 @@ SECTION_WORDS: dict[str, list[str]] = {
     "ouder": ["ouder", "verzorger", "gezag"],
     "aanbieder": ["aanbieder", "zorgaanbieder", "instelling"],
     "verwijzer": ["verwijzer", "verwijzing"],
-    "consulent": ["consulent", "casemanager", "gemeente"],
+    "consulent": ["consulent", "casemanager", "contactpersoon-gemeente"],
     "behandelaar": ["behandelaar", "hulpverlener"],
 }
 # Attribute wordings and the field type.
@@ -184,7 +184,7 @@ WHOLE: dict[str, tuple[str, list[str], list[object]]] = {
     ),
     "ingangsdatum-toewijzing": (
         "date",
-        ["Ingangsdatum toewijzing", "Toewijzing per (datum)", "Startdatum beschikking"],
+        ["Ingangsdatum toewijzing", "Toewijzing per (datum)", "Startdatum toewijzing"],
         [None],
     ),
     "beschikkingsnummer": (
@@ -275,7 +275,7 @@ IN_STANDARD = {
     "naam-jeugdige", "bsn-jeugdige", "geboortedatum-jeugdige", "naam-ouder",
     "geboortedatum-ouder", "productcode", "productcategorie", "startdatum-zorg",
     "einddatum-zorg", "ingangsdatum-toewijzing", "beschikkingsnummer", "geleverd-volume",
-    "reden-beeindiging",
+    "reden-beeindiging", "naam-verwijzer",  # JW315 Verwijzer: type, naam, zorgverlenercode
 }  # fmt: skip
 # Local questions: each asked by one municipality only.
 LOCAL = [

@@ -1,16 +1,25 @@
 """Group the fields of all forms into concepts: the same question, however it is worded.
 
-1. Normalise each label: case, accents, boilerplate ("(verplicht)", "*"), abbreviations
-   ("geb.", "nr", "tel."), Dutch compounds ("geboortedatum" -> "geboorte datum") and
-   synonyms ("cliënt", "kind" -> "jeugdige").
-2. Work on distinct normalised labels (a national catalogue repeats the same few thousand).
-3. Find candidate pairs by blocking on each label's rarest tokens, never all-against-all.
-4. Score pairs with rapidfuzz and token overlap, with a penalty for incompatible types.
-5. Cluster greedily, best pairs first, and refuse a merge that would join false friends:
-   every label has a signature (role: child/parent/practitioner; moment: start/end/
-   registration; plan vs delivered; goals vs progress; ...) and clusters only merge when
-   their signatures agree, so unrelated fields cannot chain together.
-6. A policy adviser's decisions in concepten.yaml (merge, split, confirm) come first.
+1. Read each label as a *meaning*: an attribute (naam, telefoon, datum, code, ...), an
+   entity (the child, a parent, the provider, the referrer, the caseworker, ...) and topic
+   words (incident, wachtlijst, hulpvraag, ...), after removing numbering ("12.", "(8)",
+   "Vraag 7:"), a trailing ":", boilerplate, abbreviations, Dutch compounds and synonyms
+   (lexicon.py). Typos are corrected against the words the catalogue itself uses often.
+2. A label that does not say whose or which it is (a bare "Naam", "Telefoon" or "Datum"
+   under a heading) takes the missing part from the form: the field id's section prefix
+   ("ouder-naam", "incident_2"), its help text, or the entity its section's other fields
+   name. Only then does a personal attribute default to the child.
+3. Fields with the same meaning and type family are one node; candidate pairs of nodes come
+   from blocking on topic words, never all-against-all.
+4. Two nodes may only be one concept when attribute and entity agree (both must) and their
+   moments, plan/delivered, goals/progress and context words do not contradict; their score
+   is the weighted overlap of their topic words.
+5. Clusters merge best pair first, but only when the *average* score between all their
+   members (not just the one pair) clears the threshold, so no chain A~B~C~D can pull A
+   and D together; and never two fields of one form, unless they mean exactly the same.
+6. A policy adviser's decisions in concepten.yaml (merge, split, confirm) come first. Each
+   concept carries its cohesion (the average member-to-member score), so the least certain
+   ones can be reviewed first.
 """
 
 from __future__ import annotations
@@ -22,286 +31,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from regeldruk.forms import DECISIONS_FILE, Catalogue, Form, FormField
+from regeldruk.lexicon import (
+    ABBREVIATIONS,
+    ATTRIBUTE_WORDS,
+    BOILERPLATE,
+    DEFAULT_ENTITY,
+    ENTITIES,
+    ENTITY_PRIORITY,
+    ENTITY_WORDS,
+    GROUPS,
+    HEADS,
+    NUMBERING,
+    SPECIFIC_ATTRIBUTES,
+    STOPWORDS,
+    SYNONYMS,
+    WEAK,
+)
 from regeldruk.municipalities import fold
 
-THRESHOLD = 0.72
-
-BOILERPLATE = re.compile(
-    r"\((?:verplicht|ijw|ja/nee|naam|bijlage|€|eur|optioneel|indien van toepassing)\)"
-    r"|\*|\bverplicht\b|\boptioneel\b|\?"
-)
-ABBREVIATIONS = {
-    "geb": "geboorte",
-    "nr": "nummer",
-    "tel": "telefoon",
-    "bsn": "burgerservicenummer",
-    "burgerservicenr": "burgerservicenummer",
-    "e": "",
-    "mail": "email",
-    "mailadres": "email",
-    "emailadres": "email",
-    "tm": "tot",
-    "dsm": "dsm",
-    "big": "big",
-    "agb": "agb",
-    "nummer": "nummer",
-    "nummers": "nummer",
-    "datums": "datum",
-}
-# Heads of Dutch compounds: "behandeldoelen" -> "behandel doelen".
-HEADS = (
-    "datum",
-    "nummer",
-    "doelen",
-    "doel",
-    "uren",
-    "code",
-    "categorie",
-    "plaats",
-    "adres",
-    "tarief",
-    "bedrag",
-    "periode",
-    "volume",
-    "inschatting",
-    "realisatie",
-    "plan",
-    "duur",
-    "vorm",
-    "methodiek",
-    "perspectief",
-    "tevredenheid",
-    "situatie",
-    "aanvraag",
-    "instelling",
-)
-SYNONYMS = {
-    # role
-    "client": "jeugdige",
-    "kind": "jeugdige",
-    "jongere": "jeugdige",
-    "jeugdige": "jeugdige",
-    "ouder": "ouder",
-    "ouders": "ouder",
-    "verzorger": "ouder",
-    "gezaghebbende": "ouder",
-    "moeder": "ouder",
-    "vader": "ouder",
-    "relatie": "ouder",
-    "gezaghebbenden": "ouder",
-    "akkoord": "toestemming",
-    "behandelaar": "behandelaar",
-    "hulpverlener": "behandelaar",
-    "jeugdprofessional": "behandelaar",
-    "regiebehandelaar": "behandelaar",
-    # moment
-    "start": "start",
-    "begin": "start",
-    "aanvang": "start",
-    "ingang": "start",
-    "ingangs": "start",
-    "eind": "eind",
-    "einde": "eind",
-    "beeindiging": "eind",
-    "beeindigen": "eind",
-    "afsluiting": "eind",
-    "afsluit": "eind",
-    "stop": "eind",
-    "aanmelding": "aanmeld",
-    "aanmelden": "aanmeld",
-    "aanmeld": "aanmeld",
-    "registratiedatum": "aanmeld datum",
-    # plan vs delivered
-    "gepland": "gepland",
-    "geplande": "gepland",
-    "begroot": "gepland",
-    "begrote": "gepland",
-    "verwacht": "gepland",
-    "verwachte": "gepland",
-    "geschat": "gepland",
-    "geschatte": "gepland",
-    "geleverd": "geleverd",
-    "geleverde": "geleverd",
-    "gerealiseerd": "geleverd",
-    "gerealiseerde": "geleverd",
-    "daadwerkelijk": "geleverd",
-    # goals vs progress
-    "doel": "doel",
-    "doelen": "doel",
-    "voortgang": "voortgang",
-    "realisatie": "voortgang",
-    "doelrealisatie": "voortgang",
-    "behaalde": "voortgang",
-    # others
-    "gedeclareerd": "ingediend",
-    "ingediende": "ingediend",
-    "woonadres": "adres",
-    "sekse": "geslacht",
-    "achternaam": "naam",
-    "volledige": "",
-    "uur": "volume",
-    "uren": "volume",
-    "telefoonnummer": "telefoon",
-    "handtekening": "ondertekening",
-    "getekend": "ondertekening",
-    "behandelmethode": "methodiek",
-    "interventie": "methodiek",
-    "methode": "methodiek",
-    "ingezette": "",
-    "gebruikte": "",
-    "zwaarte": "ernst",
-    "onveiligheid": "veiligheid",
-    "waardering": "tevredenheid",
-    "clienttevredenheid": "tevredenheid",
-    "gewenste": "",
-    "motivatie": "reden",
-    "onderbouwing": "reden",
-    "waarom": "reden",
-    "looptijd": "duur",
-    "behandelduur": "duur",
-    "zorgaanbieder": "aanbieder",
-    "organisatie": "aanbieder",
-    "verwezen": "verwijzer",
-    "verwijzende": "verwijzer",
-    "wachtlijst": "wachttijd",
-    "wachtduur": "wachttijd",
-    "crisisplaatsing": "crisis",
-    "soort": "type",
-    "verblijfsvorm": "verblijf",
-    "gesprekken": "contactmomenten",
-    "contacten": "contactmomenten",
-    "samenstelling": "situatie",
-    "gezinssituatie": "gezin situatie",
-    "gezin": "gezin",
-    "hulpverleningsplan": "behandel plan",
-    "aanpak": "behandel",
-    "hulp": "zorg",
-    "jeugdhulp": "zorg",
-    "hulpverlening": "zorg",
-    "behandeling": "zorg",
-    "hulpverleningsdoelen": "doel",
-    "beoogde": "",
-    "behandeldoelen": "doel",
-    "geleverd volume": "geleverd volume",
-    "uitstroomperspectief": "perspectief",
-    "vervolg": "perspectief",
-    "onderwijsinstelling": "school",
-    "producttarief": "tarief",
-    "uurtarief": "tarief",
-    "product": "product",
-    "dsm5": "dsm",
-    "classificatie": "diagnose",
-    "woonplaats": "woonplaats",
-    "woongemeente": "woonplaats",
-    "zorgen": "veiligheid",
-    "signalen": "veiligheid",
-    "instanties": "netwerk",
-    "hulpverleners": "netwerk",
-    "mate": "",
-    "evaluatiedatum": "evaluatie datum",
-    "factuur": "declaratie",
-}
-STOPWORDS = {
-    "van",
-    "de",
-    "het",
-    "een",
-    "op",
-    "ten",
-    "aanzien",
-    "per",
-    "in",
-    "voor",
-    "of",
-    "en",
-    "is",
-    "er",
-    "zijn",
-    "wie",
-    "waar",
-    "welke",
-    "nodig",
-    "vindt",
-    "plaats",
-    "over",
-    "tot",
-    "met",
-    "bij",
-    "na",
-    "die",
-    "dat",
-    "door",
-    "aan",
-    "te",
-    "om",
-    "s",
-    "laatste",
-    "totaal",
-    # verbs and framing nouns that forms add around the same question
-    "gevolgd",
-    "doorlopen",
-    "toegepast",
-    "betreft",
-    "omschrijving",
-    "beschrijving",
-    "inschatting",
-    "aangevraagde",
-    "gevraagde",
-    "gevraagd",
-    "verantwoordelijk",
-    "volgens",
-}
-# Tokens too common to tie two labels together on their own.
-WEAK = {
-    "datum",
-    "nummer",
-    "naam",
-    "code",
-    "type",
-    "aantal",
-    "zorg",
-    "jeugdige",
-    "toewijzing",
-    "beschikking",
-    "aanbieder",
-    "product",
-    "volume",
-    "start",
-    "eind",
-    "aanmeld",
-}
-# Signature groups: labels whose tokens disagree within a group are never one concept.
-GROUPS: dict[str, set[str]] = {
-    "role": {
-        "jeugdige",
-        "ouder",
-        "behandelaar",
-        "gedragswetenschapper",
-        "huisarts",
-        "school",
-        "zorgverzekeraar",
-    },
-    "moment": {"start", "eind", "aanmeld", "evaluatie", "ondertekening", "geboorte"},
-    "plan": {"gepland", "geleverd"},
-    "goal": {"doel", "voortgang"},
-    "context": {"toewijzing", "zorg", "beschikking"},
-}
-# Attributes of a person that, without a role word, are the client's own.
-PERSONAL = {
-    "naam",
-    "geboorte",
-    "geslacht",
-    "burgerservicenummer",
-    "adres",
-    "postcode",
-    "woonplaats",
-    "telefoon",
-    "email",
-    "nationaliteit",
-}
+THRESHOLD = 0.6
+SAME_FORM = 0.95  # two fields of one form are one concept only when they mean the same
+CO_ASKED = 0.1  # share of shared forms above which two clusters are different questions
+LINKAGE_SAMPLE = 12  # members per cluster compared in the average linkage (heaviest first)
+BLOCK_LIMIT = 4000  # a topic word shared by more labels than this is no blocking key
+ATTRIBUTES = frozenset(ATTRIBUTE_WORDS.values())
+QUALIFIERS = WEAK | {"product", "aanvraag"} | GROUPS["plan"] | GROUPS["context"]
 TYPE_FAMILY = {
     "text": "text",
     "code": "code",
@@ -315,6 +73,37 @@ TYPE_FAMILY = {
 }
 
 
+@dataclass(frozen=True)
+class Meaning:
+    """What a label asks: attribute x entity, and the topic words that say which one."""
+
+    attribute: str | None
+    entity: str | None
+    topics: frozenset[str]
+
+    @property
+    def needs_entity(self) -> bool:
+        return self.entity is None and self.attribute in SPECIFIC_ATTRIBUTES
+
+    @property
+    def needs_topic(self) -> bool:
+        return not (self.topics - WEAK) and self.attribute not in SPECIFIC_ATTRIBUTES
+
+    def signature(self) -> dict[str, str]:
+        found = {"attribute": self.attribute or "-"}
+        if self.entity:
+            found["entity"] = self.entity
+        for group, words in GROUPS.items():
+            hits = sorted(self.topics & words)
+            if hits:
+                found[group] = "+".join(hits)
+        return found
+
+
+def compatible(a: dict[str, str], b: dict[str, str]) -> bool:
+    return all(a[g] == b[g] for g in a.keys() & b.keys())
+
+
 def _split_compound(token: str) -> list[str]:
     for head in HEADS:
         if token.endswith(head) and len(token) > len(head) + 2:
@@ -325,51 +114,131 @@ def _split_compound(token: str) -> list[str]:
     return [token]
 
 
-def normalise(label: str) -> tuple[str, ...]:
-    """Canonical tokens of a label, in order, without boilerplate."""
-    text = BOILERPLATE.sub(" ", label.lower())
+def _canonical(word: str) -> list[str]:
+    for table in (ENTITY_WORDS, ATTRIBUTE_WORDS, SYNONYMS):
+        if word in table:
+            return table[word].split()
+    return [word]
+
+
+def clean_label(label: str) -> str:
+    """The label as a person would write it: no numbering, trailing ':' or '*'."""
+    text = NUMBERING.sub("", label.strip())
+    text = re.sub(r"\s*\*+\s*", " ", text)
+    text = re.sub(r"\s*\((?:verplicht|optioneel)\)", "", text, flags=re.IGNORECASE)
+    return " ".join(text.strip().rstrip(":").split()) or label.strip()
+
+
+def _prepare(text: str) -> str:
+    text = NUMBERING.sub("", text.strip()).rstrip(":").lower()
+    text = BOILERPLATE.sub(" ", text)
     # Form conventions: "t/m" is an end date, "per (datum)" a start date.
     text = text.replace("e-mail", "email").replace("t/m", " eind ").replace("face-to-face", " ")
+    text = re.sub(r"\bstand per\b", " peil ", text)
     text = re.sub(r"\bper \(?datum\)?", " start datum ", text).replace("/", " ")
     text = re.sub(r"\bper \w+", " ", text)  # "tarief per eenheid" is a tariff
     text = re.sub(r"\bpostcode (?:woon)?adres\b", "postcode", text)
     text = re.sub(r"(\w{3,})nr\b", r"\1nummer", text)  # beschikkingsnr -> beschikkingsnummer
-    tokens: list[str] = []
-    for raw in fold(text).split():
-        word = ABBREVIATIONS.get(raw, raw)
-        for part in word.split():
-            mapped = SYNONYMS.get(part)
-            pieces = (
-                mapped.split()
-                if mapped is not None
-                else [SYNONYMS.get(p, p) for p in _split_compound(part)]
-            )
-            for piece in pieces:
-                for token in piece.split():
-                    if token and token not in STOPWORDS:
-                        tokens.append(token)
-    # A form is about the client: "Naam" without a role word is the client's name.
-    if tokens and not set(tokens) & GROUPS["role"] and set(tokens) & PERSONAL:
-        tokens.append("jeugdige")
-    return tuple(dict.fromkeys(tokens))
+    text = re.sub(r"\baantal (?:dagen|weken|maanden)\b", " duur ", text)
+    # "Gemeld op", "Zorg gestart op (datum)": a participle with "op" asks a date.
+    text = re.sub(r"(\w+[dt]) op(?: \(?datum\)?)?\s*$", r"\1 datum", text)
+    text = re.sub(r"\bna (?:het |de )?\w+\s*$", " ", text)  # "maatregelen na het incident"
+    text = re.sub(r"\b(?:volgens|conform) .*$", " ", text)  # "... volgens inkoopcontract"
+    text = re.sub(r"\btot (?:de )?(?:start|aanvang|begin)\b", " ", text)  # "wachttijd tot start"
+    return fold(text)
 
 
-def signature(tokens: Iterable[str]) -> dict[str, str]:
-    present = set(tokens)
-    found: dict[str, str] = {}
-    for group, words in GROUPS.items():
-        hits = sorted(present & words)
-        if group == "goal" and "voortgang" in hits:
-            hits = ["voortgang"]  # "voortgang op doelen" is about progress, not the goals
-        if hits:
-            found[group] = "+".join(hits)
-    if "role" not in found and present & PERSONAL:
-        found["role"] = "jeugdige"
-    return found
+class Reader:
+    """Reads labels (and ids, help texts) as meanings; typos are corrected against the
+    catalogue's own frequent words and the lexicon."""
+
+    def __init__(self, texts: Iterable[tuple[str, int]] = ()) -> None:
+        counts: Counter[str] = Counter()
+        for text, weight in texts:
+            for raw in _prepare(text).split():
+                counts[raw] += weight
+                parts = _split_compound(raw)
+                if len(parts) > 1:
+                    for part in parts:
+                        counts[part] += weight
+        known = {
+            word
+            for table in (ENTITY_WORDS, ATTRIBUTE_WORDS, SYNONYMS, ABBREVIATIONS)
+            for key, value in table.items()
+            for word in (key, *value.split())
+        } | STOPWORDS
+        frequent = sorted(known | {w for w, n in counts.items() if n >= 5 and len(w) >= 4})
+        self.correction: dict[str, str] = {}
+        for word, count in counts.items():
+            if len(word) < 6 or word in known or not word.isalpha():
+                continue
+            limit = 1 if len(word) < 9 else 2
+            options = [
+                (distance, -counts[other], other)
+                for other, distance, _ in process.extract(
+                    word, frequent, scorer=OSA.distance, score_cutoff=limit, limit=4
+                )
+                # A spelling the catalogue uses ten times as often, or a word of the lexicon.
+                if other != word and (other in known or counts[other] >= max(10 * count, 3 + count))
+            ]
+            if options:
+                self.correction[word] = min(options)[2]
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        out: list[str] = []
+        for raw in _prepare(text).split():
+            raw = self.correction.get(raw, raw)
+            word = ABBREVIATIONS.get(raw, raw)
+            for part in word.split():
+                mapped = _canonical(part)
+                if mapped == [part] and part not in ENTITIES and part not in ATTRIBUTES:
+                    mapped = [
+                        m
+                        for piece in _split_compound(part)
+                        for m in _canonical(self.correction.get(piece, piece))
+                    ]
+                out += [t for t in mapped if t and t not in STOPWORDS and not t.isdigit()]
+        result = tuple(dict.fromkeys(out))
+        self._cache[text] = result
+        return result
+
+    def meaning(self, text: str) -> Meaning:
+        return interpret(self.tokens(text))
 
 
-def compatible(a: dict[str, str], b: dict[str, str]) -> bool:
-    return all(a[g] == b[g] for g in a.keys() & b.keys())
+def interpret(tokens: Iterable[str]) -> Meaning:
+    present = list(dict.fromkeys(tokens))
+    words = set(present)
+    if "geboorte" in words and ("datum" in words or len(words & ATTRIBUTES) == 0):
+        words = (words - {"geboorte", "datum"}) | {"geboortedatum"}
+    if "big" in words:
+        words -= {"aanmeld", "registratie"}
+    if {"contactpersoon", "gemeente"} <= words:
+        words -= {"contactpersoon", "gemeente"}
+        words.add("consulent")  # the municipality's contact person is the caseworker
+    entities = [e for e in ENTITY_PRIORITY if e in words]
+    entity = entities[0] if entities else None
+    attributes = words & ATTRIBUTES
+    specific = sorted(attributes & SPECIFIC_ATTRIBUTES)
+    generic = [t for t in present if t in attributes - SPECIFIC_ATTRIBUTES]
+    attribute = specific[0] if specific else (generic[0] if generic else None)
+    topics = words - ENTITIES - ATTRIBUTES
+    if "voortgang" in topics:
+        topics.discard("doel")  # "voortgang op doelen" is about progress, not the goals
+    if attribute is None and topics == {"product"}:
+        attribute = "code"  # the iJw "Product" is the product code
+    if attribute is None and entity is not None and not topics:
+        attribute = "naam"  # "Huisarts", "Verwijzer": who it is, by name
+    return Meaning(attribute, entity, frozenset(topics))
+
+
+def normalise(label: str) -> tuple[str, ...]:
+    """Canonical tokens of a label, in order, without boilerplate (no corpus corrections)."""
+    return Reader().tokens(label)
 
 
 @dataclass(frozen=True)
@@ -384,6 +253,8 @@ class Concept:
     label: str
     members: list[tuple[Form, FormField]]
     standard: list[str] = field(default_factory=list)
+    cohesion: float = 1.0  # average member-to-member score: lower is less certain
+    variants: int = 1  # distinct meanings (label readings) merged into it
 
 
 @dataclass
@@ -415,12 +286,101 @@ def load_decisions(directory: Path) -> Decisions:
     return decisions
 
 
-class _Clusters:
-    """Union-find over label nodes, each cluster carrying its merged signature."""
+def _id_text(field_id: str) -> str:
+    return " ".join(p for p in re.split(r"[^a-zA-Z]+", field_id) if len(p) > 1)
 
-    def __init__(self, signatures: list[dict[str, str]]) -> None:
-        self.parent = list(range(len(signatures)))
-        self.signature = [dict(s) for s in signatures]
+
+def _section(field_id: str) -> str | None:
+    parts = re.split(r"[-_.]", field_id)
+    return "-".join(parts[:-1]) if len(parts) > 1 else None
+
+
+class _Meanings:
+    """The meaning of every field, with what a bare label leaves open taken from its form."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        texts: Counter[str] = Counter()
+        for _form, item in catalogue.fields():
+            texts[item.label] += 1
+        self.reader = Reader(texts.items())
+        label_meaning = {label: self.reader.meaning(label) for label in texts}
+        topic_labels: Counter[str] = Counter()
+        for meaning in label_meaning.values():
+            topic_labels.update(meaning.topics)
+        self.known_topics = {t for t, n in topic_labels.items() if n >= 2}
+        self.label_meaning = label_meaning
+
+    def of_form(self, form: Form) -> list[tuple[Meaning, bool]]:
+        """(meaning, inferred) per field of the form, in order."""
+        own = [self.label_meaning[item.label] for item in form.fields]
+        section_entities: dict[str, Counter[str]] = defaultdict(Counter)
+        for item, meaning in zip(form.fields, own, strict=True):
+            section = _section(item.id)
+            if section and meaning.entity:
+                section_entities[section][meaning.entity] += 1
+        result = []
+        for item, meaning in zip(form.fields, own, strict=True):
+            if not (meaning.needs_entity or meaning.needs_topic):
+                result.append((meaning, False))
+                continue
+            result.append((self._complete(form, item, meaning, section_entities), True))
+        return result
+
+    def _complete(
+        self,
+        form: Form,
+        item: FormField,
+        meaning: Meaning,
+        section_entities: dict[str, Counter[str]],
+    ) -> Meaning:
+        entity, topics = meaning.entity, set(meaning.topics)
+        for text in (item.help or "", _id_text(item.id)):
+            if not text:
+                continue
+            context = self.reader.meaning(text)
+            if entity is None and meaning.needs_entity and context.entity:
+                entity = context.entity
+            if meaning.needs_topic and not (topics - WEAK):
+                topics |= {t for t in context.topics if t in self.known_topics}
+        section = _section(item.id)
+        if entity is None and meaning.needs_entity and section in section_entities:
+            named = section_entities[section].most_common(2)
+            if len(named) == 1 or named[0][1] > 2 * named[1][1]:
+                entity = named[0][0]
+        if entity is None and meaning.attribute in DEFAULT_ENTITY:
+            entity = DEFAULT_ENTITY[meaning.attribute]
+        return Meaning(meaning.attribute, entity, frozenset(topics))
+
+
+def score(a: Meaning, b: Meaning, type_a: str, type_b: str) -> float:
+    """How alike two meanings are, 0..1; 0 when attribute, entity or a group disagree."""
+    if not compatible(a.signature(), b.signature()):
+        return 0.0
+    # Qualifiers, plan and context words only count where both say one (and then the
+    # signature decides): "Budget toewijzing" is the budget.
+    strong_a, strong_b = a.topics - QUALIFIERS, b.topics - QUALIFIERS
+    if strong_a != strong_b:
+        # The words that say which one it is differ: their overlap decides.
+        value = len(strong_a & strong_b) / len(strong_a | strong_b)
+    else:
+        # Only common words ("aantal", "zorg") differ, if anything.
+        value = 1.0 - 0.1 * len(a.topics ^ b.topics)
+    if a.entity != b.entity:
+        value *= 0.9  # one names the entity, the other leaves it open
+    if TYPE_FAMILY.get(type_a) != TYPE_FAMILY.get(type_b):
+        value *= 0.85
+    return value
+
+
+class _Clusters:
+    """Union-find over meaning nodes, with merged signatures, forms and members."""
+
+    def __init__(self, nodes: list[Meaning], weights: list[int], forms: list[set[str]]) -> None:
+        self.parent = list(range(len(nodes)))
+        self.signature = [n.signature() for n in nodes]
+        self.members: list[list[int]] = [[i] for i in range(len(nodes))]
+        self.forms = forms
+        self.weights = weights
         self.forbidden: dict[int, set[int]] = defaultdict(set)
 
     def find(self, node: int) -> int:
@@ -433,39 +393,146 @@ class _Clusters:
         self.forbidden[a].add(b)
         self.forbidden[b].add(a)
 
-    def union(self, a: int, b: int, force: bool = False) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
+    def blocked(self, ra: int, rb: int) -> bool:
+        if not compatible(self.signature[ra], self.signature[rb]):
             return True
-        if not force:
-            if not compatible(self.signature[ra], self.signature[rb]):
-                return False
-            if any(self.find(x) == rb for x in self.forbidden[ra]):
-                return False
+        return any(self.find(x) == rb for x in self.forbidden[ra])
+
+    def union(self, ra: int, rb: int) -> None:
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
         self.parent[rb] = ra
         self.signature[ra] = {**self.signature[rb], **self.signature[ra]}
         self.forbidden[ra] |= self.forbidden.pop(rb, set())
-        return True
+        self.members[ra] += self.members[rb]
+        self.members[rb] = []
+        if len(self.forms[ra]) < len(self.forms[rb]):
+            self.forms[ra], self.forms[rb] = self.forms[rb], self.forms[ra]
+        self.forms[ra] |= self.forms[rb]
+        self.forms[rb] = set()
+
+    def sample(self, root: int) -> list[int]:
+        members = self.members[root]
+        if len(members) <= LINKAGE_SAMPLE:
+            return members
+        return sorted(members, key=lambda n: -self.weights[n])[:LINKAGE_SAMPLE]
 
 
-def _score(a: tuple[str, ...], b: tuple[str, ...], type_a: str, type_b: str) -> float:
-    set_a, set_b = set(a), set(b)
-    shared = set_a & set_b
-    jaccard = len(shared) / len(set_a | set_b)
-    sorted_ratio = fuzz.token_sort_ratio(" ".join(a), " ".join(b)) / 100
-    score = 0.5 * jaccard + 0.5 * sorted_ratio
-    if not shared - WEAK and signature(a).keys() != signature(b).keys():
-        # Only common words in common, and one label says more (a moment, a role):
-        # "Toewijzingsdatum" is not "Einddatum toewijzing".
-        score *= 0.8
-    if shared - WEAK:
-        # One label inside the other ("Hulpvraag" in "Omschrijving hulpvraag"), held
-        # together by a specific word; false friends are kept apart by the signatures.
-        containment = len(shared) / min(len(set_a), len(set_b))
-        score = max(score, 0.6 * containment + 0.4 * sorted_ratio)
-    if TYPE_FAMILY.get(type_a) != TYPE_FAMILY.get(type_b):
-        score *= 0.85
-    return score
+class _Matcher:
+    def __init__(self, catalogue: Catalogue, decisions: Decisions) -> None:
+        self.members: list[tuple[Form, FormField]] = []
+        meanings = _Meanings(catalogue)
+        self.reader = meanings.reader
+        split_refs = {ref for refs in decisions.splits for ref in refs}
+        node_of_key: dict[tuple[object, ...], int] = {}
+        self.nodes: list[Meaning] = []
+        self.node_type: list[str] = []
+        self.node_weight: list[int] = []
+        self.node_forms: list[set[str]] = []
+        self.field_node: list[int] = []
+        self.inferred: list[bool] = []
+        for form in catalogue.forms:
+            for item, (meaning, inferred) in zip(form.fields, meanings.of_form(form), strict=True):
+                ref = FieldRef(form.id, item.id)
+                key: tuple[object, ...] = (meaning, TYPE_FAMILY.get(item.type, item.type))
+                if ref in split_refs:
+                    key = (*key, ref)  # an adviser split it: a node of its own
+                if key not in node_of_key:
+                    node_of_key[key] = len(self.nodes)
+                    self.nodes.append(meaning)
+                    self.node_type.append(item.type)
+                    self.node_weight.append(0)
+                    self.node_forms.append(set())
+                node = node_of_key[key]
+                self.node_weight[node] += 1
+                self.node_forms[node].add(form.id)
+                self.members.append((form, item))
+                self.field_node.append(node)
+                self.inferred.append(inferred)
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def score(self, a: int, b: int) -> float:
+        key = (a, b) if a < b else (b, a)
+        value = self.cache.get(key)
+        if value is None:
+            value = score(self.nodes[a], self.nodes[b], self.node_type[a], self.node_type[b])
+            self.cache[key] = value
+        return value
+
+    def linkage(self, clusters: _Clusters, ra: int, rb: int) -> float:
+        """Weighted average score between the members of two clusters."""
+        total = weight = 0.0
+        for a in clusters.sample(ra):
+            for b in clusters.sample(rb):
+                w = self.node_weight[a] * self.node_weight[b]
+                total += w * self.score(a, b)
+                weight += w
+        return total / weight if weight else 0.0
+
+    @staticmethod
+    def co_asked(clusters: _Clusters, ra: int, rb: int) -> bool:
+        """Asked side by side on the same forms: two questions, not one. A form that asks
+        one thing twice is rare, so a small share of shared forms does not count."""
+        small, large = sorted((clusters.forms[ra], clusters.forms[rb]), key=len)
+        shared = sum(1 for form in small if form in large)
+        return shared > CO_ASKED * len(small)
+
+    def candidate_pairs(self) -> set[tuple[int, int]]:
+        """Pairs of nodes that share a topic word, or attribute and entity (blocking)."""
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for node, meaning in enumerate(self.nodes):
+            keys = [t for t in meaning.topics if t not in WEAK]
+            if not keys:
+                keys = [f"{meaning.attribute}|{meaning.entity}"]
+            for key in keys:
+                blocks[key].append(node)
+        pairs: set[tuple[int, int]] = set()
+        for nodes in blocks.values():
+            if len(nodes) > BLOCK_LIMIT:
+                continue
+            for i, a in enumerate(nodes):
+                for b in nodes[i + 1 :]:
+                    pairs.add((a, b) if a < b else (b, a))
+        return pairs
+
+    def cluster(
+        self, decisions: Decisions, progress: Callable[[int, int], None] | None
+    ) -> _Clusters:
+        clusters = _Clusters(self.nodes, self.node_weight, [set(f) for f in self.node_forms])
+        ref_node = {
+            FieldRef(form.id, item.id): node
+            for (form, item), node in zip(self.members, self.field_node, strict=True)
+        }
+        for refs in decisions.splits:
+            nodes = [ref_node[r] for r in refs if r in ref_node]
+            for i, a in enumerate(nodes):
+                for b in nodes[i + 1 :]:
+                    clusters.forbid(a, b)
+        for refs in decisions.merges:
+            nodes = [ref_node[r] for r in refs if r in ref_node]
+            for other in nodes[1:]:
+                ra, rb = clusters.find(nodes[0]), clusters.find(other)
+                if ra != rb:
+                    clusters.union(ra, rb)
+        scored = sorted(
+            ((self.score(a, b), a, b) for a, b in self.candidate_pairs()),
+            key=lambda item: (-item[0], item[1], item[2]),
+        )
+        for index, (value, a, b) in enumerate(scored):
+            if value < THRESHOLD:
+                break
+            if progress and index % 5000 == 0:
+                progress(index, len(scored))
+            ra, rb = clusters.find(a), clusters.find(b)
+            if ra == rb or clusters.blocked(ra, rb):
+                continue
+            link = self.linkage(clusters, ra, rb)
+            if link < THRESHOLD:
+                continue
+            if link < SAME_FORM and self.co_asked(clusters, ra, rb):
+                continue
+            clusters.union(ra, rb)
+        return clusters
 
 
 def match_concepts(
@@ -475,107 +542,65 @@ def match_concepts(
 ) -> list[Concept]:
     """Every field of every form in exactly one concept (singletons included)."""
     decisions = decisions or Decisions()
-    members: list[tuple[Form, FormField]] = list(catalogue.fields())
-    # Distinct (normalised label, type family) nodes.
-    node_of_key: dict[tuple[object, ...], int] = {}
-    node_tokens: list[tuple[str, ...]] = []
-    node_type: list[str] = []
-    field_node: list[int] = []
-    # Fields the adviser split apart get a node of their own, even with identical labels.
-    split_refs = {ref for refs in decisions.splits for ref in refs}
-    for form, item in members:
-        tokens = normalise(item.label) or (fold(item.label) or item.id,)
-        ref = FieldRef(form.id, item.id)
-        key: tuple[object, ...] = (tokens, TYPE_FAMILY.get(item.type, item.type))
-        if ref in split_refs:
-            key = (*key, ref)
-        if key not in node_of_key:
-            node_of_key[key] = len(node_tokens)
-            node_tokens.append(tokens)
-            node_type.append(item.type)
-        field_node.append(node_of_key[key])
-    clusters = _Clusters([signature(t) for t in node_tokens])
-    ref_node = {
-        FieldRef(form.id, item.id): node
-        for (form, item), node in zip(members, field_node, strict=True)
-    }
-    for refs in decisions.splits:
-        nodes = [ref_node[r] for r in refs if r in ref_node]
-        for i, a in enumerate(nodes):
-            for b in nodes[i + 1 :]:
-                clusters.forbid(a, b)
-    for refs in decisions.merges:
-        nodes = [ref_node[r] for r in refs if r in ref_node]
-        for other in nodes[1:]:
-            clusters.union(nodes[0], other, force=True)
-
-    pairs = _candidate_pairs(node_tokens)
-    scored = sorted(
-        (
-            (_score(node_tokens[a], node_tokens[b], node_type[a], node_type[b]), a, b)
-            for a, b in pairs
+    matcher = _Matcher(catalogue, decisions)
+    clusters = matcher.cluster(decisions, progress)
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for index, node in enumerate(matcher.field_node):
+        grouped[clusters.find(node)].append(index)
+    ordered = sorted(
+        grouped.items(),
+        key=lambda kv: (
+            -len(kv[1]),
+            matcher.members[kv[1][0]][0].id,
+            matcher.members[kv[1][0]][1].id,
         ),
-        reverse=True,
     )
-    for index, (score, a, b) in enumerate(scored):
-        if score < THRESHOLD:
-            break
-        clusters.union(a, b)
-        if progress and index % 5000 == 0:
-            progress(index, len(scored))
-    return _concepts(members, field_node, clusters, decisions)
-
-
-def _candidate_pairs(
-    node_tokens: list[tuple[str, ...]], keys_per_label: int = 2
-) -> set[tuple[int, int]]:
-    """Pairs of labels that share one of their rarest tokens (blocking)."""
-    frequency = Counter(token for tokens in node_tokens for token in set(tokens))
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for node, tokens in enumerate(node_tokens):
-        # A token no other label has can't pair anything: block on the rarest shared ones.
-        shared = [t for t in set(tokens) if frequency[t] > 1]
-        for token in sorted(shared, key=lambda t: (frequency[t], t))[:keys_per_label]:
-            blocks[token].append(node)
-    pairs: set[tuple[int, int]] = set()
-    for nodes in blocks.values():
-        for i, a in enumerate(nodes):
-            for b in nodes[i + 1 :]:
-                pairs.add((a, b) if a < b else (b, a))
-    return pairs
-
-
-def _concepts(
-    members: list[tuple[Form, FormField]],
-    field_node: list[int],
-    clusters: _Clusters,
-    decisions: Decisions,
-) -> list[Concept]:
-    grouped: dict[int, list[tuple[Form, FormField]]] = defaultdict(list)
-    for member, node in zip(members, field_node, strict=True):
-        grouped[clusters.find(node)].append(member)
-    ordered = sorted(grouped.values(), key=lambda m: (-len(m), m[0][0].id, m[0][1].id))
     concepts: list[Concept] = []
-    for number, group in enumerate(ordered, start=1):
+    for number, (root, indexes) in enumerate(ordered, start=1):
+        group = [matcher.members[i] for i in indexes]
         standard = sorted({form.id.upper() for form, _ in group if form.is_standard})
-        label = _label(group, decisions)
-        concepts.append(Concept(f"c{number:04d}", label, group, standard))
+        nodes = clusters.members[root]
+        label = _label(matcher, indexes, decisions)
+        cohesion = matcher.linkage(clusters, root, root) if len(nodes) > 1 else 1.0
+        concepts.append(
+            Concept(f"c{number:04d}", label, group, standard, round(cohesion, 3), len(nodes))
+        )
     return concepts
 
 
-def _label(group: list[tuple[Form, FormField]], decisions: Decisions) -> str:
-    for form, item in group:
+ENTITY_LABELS = {
+    "jeugdige": "jeugdige",
+    "ouder": "ouder/verzorger",
+    "aanbieder": "aanbieder",
+    "verwijzer": "verwijzer",
+    "consulent": "consulent gemeente",
+    "contactpersoon": "contactpersoon",
+    "behandelaar": "behandelaar",
+    "gedragswetenschapper": "gedragswetenschapper",
+    "huisarts": "huisarts",
+    "school": "school",
+    "zorgverzekeraar": "zorgverzekeraar",
+    "gemeente": "gemeente",
+}
+
+
+def _label(matcher: _Matcher, indexes: list[int], decisions: Decisions) -> str:
+    """A human label: the adviser's, else the wording municipalities use most (one that
+    says the whole meaning by itself), with the entity added when the wording leaves it
+    open; the iJw name only when no municipality asks it."""
+    for i in indexes:
+        form, item = matcher.members[i]
         chosen = decisions.labels.get(FieldRef(form.id, item.id))
         if chosen:
             return chosen
-    standard = [item.label for form, item in group if form.is_standard]
-    if standard:
-        return Counter(standard).most_common(1)[0][0]  # the national name
-    municipal = Counter(
-        " ".join(BOILERPLATE.sub("", item.label).split())
-        for form, item in group
-        if not form.is_standard
-    )
-    if municipal:
-        return municipal.most_common(1)[0][0]
-    return group[0][1].label
+    own = [i for i in indexes if not matcher.inferred[i]] or indexes
+    municipal = [i for i in own if not matcher.members[i][0].is_standard] or own
+    counted = Counter(clean_label(matcher.members[i][1].label) for i in municipal)
+    label = min(counted.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
+    meaning = matcher.nodes[matcher.field_node[indexes[0]]]
+    said = matcher.reader.meaning(label)
+    extra = sorted(meaning.topics - said.topics - WEAK)
+    if meaning.entity and said.entity is None:
+        if DEFAULT_ENTITY.get(meaning.attribute or "") != meaning.entity:
+            extra.append(ENTITY_LABELS.get(meaning.entity, meaning.entity))
+    return f"{label} ({', '.join(extra)})" if extra else label
