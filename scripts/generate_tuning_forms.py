@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the vocabulary tables read best one concept per line)
 """Generate a hard tuning catalogue for the matcher, with its truth, at any scale.
 
     python scripts/generate_tuning_forms.py DIR [--municipalities 40] [--seed 14]

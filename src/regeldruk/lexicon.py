@@ -437,7 +437,6 @@ STOPWORDS = frozenset(
         "worden",
         "heeft",
         "hebben",
-        "zijn",
         "was",
         "jaar",
         "weken",

@@ -600,7 +600,7 @@ def _label(matcher: _Matcher, indexes: list[int], decisions: Decisions) -> str:
     meaning = matcher.nodes[matcher.field_node[indexes[0]]]
     said = matcher.reader.meaning(label)
     extra = sorted(meaning.topics - said.topics - WEAK)
-    if meaning.entity and said.entity is None:
-        if DEFAULT_ENTITY.get(meaning.attribute or "") != meaning.entity:
-            extra.append(ENTITY_LABELS.get(meaning.entity, meaning.entity))
+    implied = DEFAULT_ENTITY.get(meaning.attribute or "")
+    if meaning.entity and said.entity is None and implied != meaning.entity:
+        extra.append(ENTITY_LABELS.get(meaning.entity, meaning.entity))
     return f"{label} ({', '.join(extra)})" if extra else label
