@@ -32,6 +32,8 @@ MESSAGE_NAMES = {
 }
 # A concept asked by at most this share of the municipalities that ask anything is local.
 LOCAL_SHARE = 0.10
+# How many of the least certain concepts the review list shows.
+REVIEW_SIZE = 20
 
 
 @dataclass
@@ -67,6 +69,14 @@ class Analysis:
     def concept(self, concept_id: str) -> Concept:
         return next(c for c in self.concepts if c.id == concept_id)
 
+    def review(self, size: int = REVIEW_SIZE) -> list[Concept]:
+        """The concepts the matcher is least sure of, for an adviser to confirm or split in
+        concepten.yaml first: merged from several readings, weakest cohesion first, the
+        largest first among equals (a wrong merge there costs the most)."""
+        merged = [c for c in self.concepts if c.variants > 1 or c.inferred]
+        merged.sort(key=lambda c: (c.cohesion, -len(c.members), c.id))
+        return merged[:size]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
@@ -78,10 +88,21 @@ class Analysis:
                     "label": c.label,
                     "members": [{"form": f.id, "field": i.id} for f, i in c.members],
                     "standard": c.standard,
+                    "cohesion": c.cohesion,
                 }
                 for c in self.concepts
             ],
             "flags": [flag.to_json() for flag in self.flags],
+            "review": [
+                {
+                    "concept": c.id,
+                    "label": c.label,
+                    "cohesion": c.cohesion,
+                    "fields": len(c.members),
+                    "labels": sorted({item.label for _, item in c.members})[:8],
+                }
+                for c in self.review()
+            ],
         }
 
 
@@ -174,8 +195,10 @@ def _in_standard(concept: Concept, municipal: list[tuple[Form, FormField]]) -> F
 
 
 def _non_uniform(concept: Concept, municipal: list[tuple[Form, FormField]]) -> list[Flag]:
-    """Type and format may not differ anywhere; frequency and obligation not between forms
-    for the same purpose (a BSN asked at the start and every quarter is not non-uniform)."""
+    """Type and format may not differ anywhere; obligation not between forms for the same
+    purpose; frequency only for a concept that is reported over and over (progress,
+    delivered hours), never for a static one (a BSN asked on a quarterly report and on a
+    half-yearly one is asked the same way: the form's frequency differs, not the BSN)."""
     if len({form.municipality for form, _ in municipal}) < 2:
         return []
     differing: list[str] = []
@@ -201,7 +224,8 @@ def _non_uniform(concept: Concept, municipal: list[tuple[Form, FormField]]) -> l
             if form.purpose == purpose:
                 frequency[form.municipality].add(form.frequency.describe())
                 obligation[form.municipality].add("verplicht" if item.required else "optioneel")
-        spread(f"frequentie bij {purpose}", frequency)
+        if not concept.static:
+            spread(f"frequentie bij {purpose}", frequency)
         spread(f"verplicht bij {purpose}", obligation)
     if not differing:
         return []

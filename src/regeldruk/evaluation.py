@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
 from regeldruk.analysis import Flag, flags_for
 from regeldruk.forms import Catalogue, Form, FormField
-from regeldruk.matching import Concept
+from regeldruk.matching import Concept, Reader
 
 Pair = tuple[str, str]
 
@@ -57,10 +57,16 @@ def truth_concepts(
         concept = truth.get(f"{form.id}/{item.id}")
         if concept is not None:
             members[concept].append((form, item))
-    return [
-        Concept(name, name, group, ["TRUTH"] if name in in_standard else [])
-        for name, group in sorted(members.items())
-    ]
+    reader = Reader()
+    concepts = []
+    for name, group in sorted(members.items()):
+        # Whether a concept is static (a BSN: its frequency is its form's) is part of the
+        # flag rule; the truth does not say, so it is read from its members' own labels.
+        attributes = Counter(reader.meaning(item.label).attribute for _, item in group)
+        attribute = attributes.most_common(1)[0][0]
+        standard = ["TRUTH"] if name in in_standard else []
+        concepts.append(Concept(name, name, group, standard, attribute=attribute))
+    return concepts
 
 
 def flag_recall(expected: list[Flag], found: list[Flag], coverage: float = 0.8) -> dict[str, float]:

@@ -54,7 +54,8 @@ from regeldruk.lexicon import (
 from regeldruk.municipalities import fold
 
 THRESHOLD = 0.6
-SAME_FORM = 0.95  # two fields of one form are one concept only when they mean the same
+PERIODIC_ATTRIBUTES = frozenset({"duur"})
+SAME_FORM = 0.9  # one form asking it twice: only in (nearly) the same words
 CO_ASKED = 0.1  # share of shared forms above which two clusters are different questions
 LINKAGE_SAMPLE = 12  # members per cluster compared in the average linkage (heaviest first)
 BLOCK_LIMIT = 4000  # a topic word shared by more labels than this is no blocking key
@@ -179,7 +180,7 @@ class Reader:
                     word, frequent, scorer=OSA.distance, score_cutoff=limit, limit=4
                 )
                 # A spelling the catalogue uses ten times as often, or a word of the lexicon.
-                if other != word and (other in known or counts[other] >= max(10 * count, 3 + count))
+                if other != word and (other in known or counts[other] >= 3 * count + 2)
             ]
             if options:
                 self.correction[word] = min(options)[2]
@@ -255,6 +256,15 @@ class Concept:
     standard: list[str] = field(default_factory=list)
     cohesion: float = 1.0  # average member-to-member score: lower is less certain
     variants: int = 1  # distinct meanings (label readings) merged into it
+    attribute: str | None = None  # naam, datum, code, ...; None for a topic of its own
+    entity: str | None = None  # jeugdige, ouder, aanbieder, ...
+    inferred: int = 0  # members whose meaning came from their form (section, help)
+
+    @property
+    def static(self) -> bool:
+        """An identity, contact, number or code: it does not change from report to report,
+        so how often a form asks it is the form's frequency, not the concept's."""
+        return self.attribute is not None and self.attribute not in PERIODIC_ATTRIBUTES
 
 
 @dataclass
@@ -307,7 +317,7 @@ class _Meanings:
         topic_labels: Counter[str] = Counter()
         for meaning in label_meaning.values():
             topic_labels.update(meaning.topics)
-        self.known_topics = {t for t, n in topic_labels.items() if n >= 2}
+        self.known_topics = set(topic_labels)
         self.label_meaning = label_meaning
 
     def of_form(self, form: Form) -> list[tuple[Meaning, bool]]:
@@ -470,12 +480,15 @@ class _Matcher:
         return total / weight if weight else 0.0
 
     @staticmethod
-    def co_asked(clusters: _Clusters, ra: int, rb: int) -> bool:
+    def co_asked(clusters: _Clusters, ra: int, rb: int, link: float) -> bool:
         """Asked side by side on the same forms: two questions, not one. A form that asks
-        one thing twice is rare, so a small share of shared forms does not count."""
+        one thing twice is rare, so a small share of shared forms does not count, nor one
+        form that asks nearly the same words twice."""
         small, large = sorted((clusters.forms[ra], clusters.forms[rb]), key=len)
         shared = sum(1 for form in small if form in large)
-        return shared > CO_ASKED * len(small)
+        if shared <= CO_ASKED * len(small):
+            return False
+        return not (shared == 1 and link >= SAME_FORM)
 
     def candidate_pairs(self) -> set[tuple[int, int]]:
         """Pairs of nodes that share a topic word, or attribute and entity (blocking)."""
@@ -529,7 +542,7 @@ class _Matcher:
             link = self.linkage(clusters, ra, rb)
             if link < THRESHOLD:
                 continue
-            if link < SAME_FORM and self.co_asked(clusters, ra, rb):
+            if self.co_asked(clusters, ra, rb, link):
                 continue
             clusters.union(ra, rb)
         return clusters
@@ -562,8 +575,19 @@ def match_concepts(
         nodes = clusters.members[root]
         label = _label(matcher, indexes, decisions)
         cohesion = matcher.linkage(clusters, root, root) if len(nodes) > 1 else 1.0
+        meaning = matcher.nodes[max(nodes, key=lambda n: matcher.node_weight[n])]
         concepts.append(
-            Concept(f"c{number:04d}", label, group, standard, round(cohesion, 3), len(nodes))
+            Concept(
+                f"c{number:04d}",
+                label,
+                group,
+                standard,
+                round(cohesion, 3),
+                len(nodes),
+                meaning.attribute,
+                meaning.entity,
+                sum(1 for i in indexes if matcher.inferred[i]),
+            )
         )
     return concepts
 

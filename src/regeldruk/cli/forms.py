@@ -15,6 +15,8 @@ from regeldruk.cli.context import AppContext
 from regeldruk.errors import RegeldrukError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from regeldruk.analysis import Analysis
 
 CATALOGUE = click.Path(file_okay=False, path_type=Path)
@@ -167,9 +169,11 @@ def _with_progress(
 
 def _print_table(result: Analysis) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from regeldruk.exports.xlsx_analysis import KIND_LABELS
+    from regeldruk.textsafe import for_terminal
 
     console = Console()
     counts = Counter(flag.kind for flag in result.flags)
@@ -183,7 +187,7 @@ def _print_table(result: Analysis) -> None:
     summary.add_column("Betekenis")
     meaning = {
         "duplicate": "dezelfde vraag meer dan eens door één gemeente",
-        "in_standard": "al geleverd via een iJw-bericht (Jeugdwet art. 2.15 lid 2)",
+        "in_standard": "in iJw-bericht (Jeugdwet art. 2.15 lid 2)",
         "non_uniform": "per gemeente anders gevraagd (type, format, frequentie, verplicht)",
         "local": "door maar één gemeente (of een kleine minderheid) gevraagd",
     }
@@ -203,10 +207,46 @@ def _print_table(result: Analysis) -> None:
             names = ", ".join(flag.municipalities[:4])
             if len(flag.municipalities) > 4:
                 names += f" +{len(flag.municipalities) - 4}"
-            table.add_row(result.concept(flag.concept).label, names, flag.detail)
+            table.add_row(
+                escape(for_terminal(result.concept(flag.concept).label)),
+                names,
+                escape(for_terminal(flag.detail)),
+            )
         if len(flags) > 10:
             table.caption = f"en nog {len(flags) - 10}; alles in --json of --xlsx"
         console.print(table)
+    _print_review(console, result)
+
+
+def _print_review(console: Console, result: Analysis) -> None:
+    """The concepts the matcher is least sure of: an adviser confirms or splits them first."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from regeldruk.textsafe import for_terminal
+
+    review = result.review()
+    if not review:
+        return
+    table = Table(title="Eerst controleren", title_justify="left", show_lines=True)
+    table.add_column("Concept", max_width=24)
+    table.add_column("Samenhang", justify="right")
+    table.add_column("Velden", justify="right")
+    table.add_column("Gevraagd als")
+    for concept in review[:10]:
+        labels = sorted({item.label for _, item in concept.members})
+        shown = "; ".join(labels[:4]) + (f" (+{len(labels) - 4})" if len(labels) > 4 else "")
+        table.add_row(
+            escape(for_terminal(concept.label)),
+            f"{concept.cohesion:.2f}",
+            str(len(concept.members)),
+            escape(for_terminal(shown)),
+        )
+    table.caption = (
+        "Laagste samenhang eerst. Bevestig (confirm) of splits (split) ze in "
+        "concepten.yaml; alle in --json (review) of --xlsx."
+    )
+    console.print(table)
 
 
 @forms.command("import")
