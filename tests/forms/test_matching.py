@@ -443,3 +443,25 @@ def test_flag_precision_counts_unsupported_flags() -> None:
         Flag("local", "c2", ["g"], ["GM9002"], "", ["g/x"]),  # an orphan, not local
     ]
     assert flag_precision(expected, found) == {"local": 0.5}
+
+
+def test_analysis_workbook_reads_right(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from regeldruk.exports.xlsx_analysis import write_analysis_workbook
+
+    catalogue, _ = load_catalogue(ROOT / "forms")
+    analysis = analyse(catalogue)
+    write_analysis_workbook(analysis, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    assert book.sheetnames == ["Signalen", "Eerst controleren", "Concepten"]
+    sheet = book["Signalen"]
+    assert sheet.max_row == len(analysis.flags) + 1
+    assert sheet.print_title_rows == "$1:$1"
+    longest = max(sheet.iter_rows(min_row=2), key=lambda row: len(str(row[5].value)))
+    assert len(str(longest[5].value)) > 200  # the long explanations are there ...
+    assert longest[5].alignment.wrap_text and longest[2].alignment.wrap_text  # ... wrapped
+    assert sheet.row_dimensions[longest[0].row].height >= 45  # and the row grows with them
+    concepts = {row[1].value for row in sheet.iter_rows(min_row=2)}
+    # Human labels: the municipalities' own wording, not an iJw element name split in two.
+    assert "Product code" not in concepts and "Beschikking nummer" not in concepts
