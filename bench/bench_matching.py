@@ -1,31 +1,53 @@
-"""Benchmark the matcher's quality on the labelled example catalogue, next to Valentine.
+"""Benchmark the matcher's quality: the tuning sets, and the frozen held-out set.
 
-The truth is bench/eval/voorbeelden-concepten.json (written by
-scripts/generate_example_forms.py): 1,036 fields of 77 example forms in 62 concepts,
-false friends included. Prints pairwise precision, recall and F1 of the concepts, the
-recall of each flag kind, and, on the same sample of form pairs, the name-based matchers
-of Valentine (Coma, schema only; Similarity Flooding; Cupid needs NLTK data that can't be
-fetched here and is reported as such), each at the threshold that gives it its best F1.
+Tuning sets (the matcher was tuned on these):
+- forms/voorbeelden with bench/eval/voorbeelden-concepten.json (scripts/generate_example_forms.py);
+- the noisy attribute x entity set of scripts/generate_tuning_forms.py, at 40 and at 342
+  municipalities (generated into a temporary directory).
+Held-out set (never read while tuning; only these aggregate figures are printed):
+- bench/eval/heldout/, at 40 and at 342 municipalities, when it is there.
 
-    python bench/bench_matching.py [--form-pairs 400]      (pip install -e '.[bench]')
+For each: pairwise precision, recall and F1 of the concepts; per flag kind the precision
+(share of found flags that an expected flag supports) next to the recall; the time and
+the peak memory of the analysis (tracemalloc). With --valentine also, on a sample of form
+pairs of the first tuning set, the name-based matchers of Valentine (Coma, schema only;
+Similarity Flooding), each at the threshold that gives it its best F1.
+
+    python bench/bench_matching.py [--valentine] [--no-heldout]   (pip install -e '.[bench]')
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
+import sys
+import tempfile
 import time
+import tracemalloc
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 
 from regeldruk.analysis import analyse
-from regeldruk.evaluation import Pair, Scores, expected_flags, flag_recall, pairwise
-from regeldruk.forms import Form, load_catalogue
+from regeldruk.evaluation import (
+    Pair,
+    Scores,
+    expected_flags,
+    flag_precision,
+    flag_recall,
+    pairwise,
+)
+from regeldruk.forms import Catalogue, Form, load_catalogue
 from regeldruk.matching import Decisions
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ROOT / "bench" / "eval" / "voorbeelden-concepten.json"
+HELDOUT = ROOT / "bench" / "eval" / "heldout"
+KINDS = ("duplicate", "in_standard", "non_uniform", "local")
 
 
 def form_pair_sample(forms: list[Form], count: int, seed: int = 7) -> list[tuple[Form, Form]]:
@@ -81,36 +103,114 @@ def valentine_scores(
     return best[0], best[1], seconds
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--form-pairs", type=int, default=400)
-    args = parser.parse_args()
-    raw = json.loads(TRUTH.read_text(encoding="utf-8"))
-    truth: dict[str, str] = raw["fields"]
-    in_standard = set(raw["in_standard"])
-    catalogue, problems = load_catalogue(ROOT / "forms")
-    assert not problems, problems
+def load_script(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def evaluate(name: str, catalogue: Catalogue, raw: dict[str, object]) -> dict[str, object]:
+    """Analyse the catalogue and print its aggregate figures against the truth."""
+    truth: dict[str, str] = raw["fields"]  # type: ignore[assignment]
+    in_standard = set(raw.get("in_standard", []))  # type: ignore[call-overload]
+    tracemalloc.start()
     begin = time.perf_counter()
     analysis = analyse(catalogue, Decisions())
     seconds = time.perf_counter() - begin
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
     predicted = {f"{f.id}/{i.id}": c.id for c in analysis.concepts for f, i in c.members}
-    overall = pairwise(truth, predicted)
+    scores = pairwise(truth, predicted)
+    expected = expected_flags(catalogue, truth, in_standard)
+    recall = flag_recall(expected, analysis.flags)
+    precision = flag_precision(expected, analysis.flags)
+    municipalities = len({f.municipality for f in catalogue.forms if not f.is_standard})
     print(
-        f"labelled set: {len(truth)} fields, {len(set(truth.values()))} concepts, "
-        f"{len({k.split('/')[0] for k in truth})} forms"
+        f"{name}: {municipalities} municipalities, {len(truth):,} fields, "
+        f"{len(set(truth.values()))} true concepts -> {len(analysis.concepts)} found"
     )
     print(
-        f"regeldruk, all pairs: precision {overall.precision:.3f}  recall {overall.recall:.3f}  "
-        f"F1 {overall.f1:.3f}  ({seconds:.2f} s for the whole catalogue)"
+        f"  pairwise precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
+        f"F1 {scores.f1:.3f}   ({seconds:.1f} s, peak {peak:.0f} MB traced)"
     )
-    recall = flag_recall(expected_flags(catalogue, truth, in_standard), analysis.flags)
-    print("flag recall: " + "  ".join(f"{kind} {value:.3f}" for kind, value in recall.items()))
+    for kind in KINDS:
+        print(
+            f"  flag {kind:<12} precision {precision.get(kind, float('nan')):.3f}  "
+            f"recall {recall.get(kind, float('nan')):.3f}  "
+            f"(found {sum(f.kind == kind for f in analysis.flags)}, "
+            f"expected {sum(f.kind == kind for f in expected)})"
+        )
+    return {"scores": scores, "precision": precision, "recall": recall, "seconds": seconds}
 
+
+@contextmanager
+def generated(script: Path, municipalities: int) -> Iterator[tuple[Catalogue, dict[str, object]]]:
+    """A catalogue and its truth written by a generator script into a temporary directory."""
+    module = load_script(script)
+    with tempfile.TemporaryDirectory() as tmp:
+        module.write(Path(tmp), municipalities)
+        catalogue, problems = load_catalogue(Path(tmp) / "forms")
+        assert not problems, problems[:3]
+        yield catalogue, json.loads((Path(tmp) / "truth.json").read_text(encoding="utf-8"))
+
+
+def heldout_runs() -> list[tuple[str, Path, Path | None, int]]:
+    """(name, catalogue, truth, municipalities to generate or 0) of the held-out set."""
+    runs: list[tuple[str, Path, Path | None, int]] = []
+    committed = HELDOUT / "forms"
+    if committed.is_dir() and (HELDOUT / "truth.json").is_file():
+        runs.append(("held-out, committed", committed, HELDOUT / "truth.json", 0))
+    generator = HELDOUT / "generate.py"
+    if generator.is_file():
+        runs.append(("held-out, generated", generator, None, 342))
+    return runs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--valentine", action="store_true", help="also run Valentine")
+    parser.add_argument("--form-pairs", type=int, default=400)
+    parser.add_argument("--no-heldout", action="store_true", help="tuning sets only")
+    args = parser.parse_args()
+    print("== tuning sets (the matcher was tuned on these)")
+    raw = json.loads(TRUTH.read_text(encoding="utf-8"))
+    catalogue, problems = load_catalogue(ROOT / "forms")
+    assert not problems, problems
+    evaluate("tuning 1: forms/voorbeelden", catalogue, raw)
+    tuning = ROOT / "scripts" / "generate_tuning_forms.py"
+    for count in (40, 342):
+        with generated(tuning, count) as (generated_catalogue, generated_truth):
+            evaluate(
+                f"tuning 2: generate_tuning_forms {count}", generated_catalogue, generated_truth
+            )
+    if not args.no_heldout:
+        runs = heldout_runs()
+        print("\n== held-out set (never seen while tuning)")
+        if not runs:
+            print(f"  not found in {HELDOUT.relative_to(ROOT)}")
+        for name, path, truth_path, count in runs:
+            if truth_path is not None:
+                heldout, problems = load_catalogue(path)
+                assert not problems, f"{len(problems)} problems in the held-out catalogue"
+                evaluate(name, heldout, json.loads(truth_path.read_text(encoding="utf-8")))
+            else:
+                with generated(path, count) as (heldout, heldout_truth):
+                    evaluate(f"{name} {count}", heldout, heldout_truth)
+    if args.valentine:
+        compare_valentine(catalogue, raw["fields"], args.form_pairs)
+
+
+def compare_valentine(catalogue: Catalogue, truth: dict[str, str], count: int) -> None:
+    analysis = analyse(catalogue, Decisions())
+    predicted = {f"{f.id}/{i.id}": c.id for c in analysis.concepts for f, i in c.members}
     examples = [f for f in catalogue.forms if not f.is_standard]
-    sample = form_pair_sample(examples, args.form_pairs)
+    sample = form_pair_sample(examples, count)
     within = cross_pairs(sample)
     ours = pairwise(truth, predicted, within)
-    print(f"\non {len(sample)} sampled form pairs ({len(within)} cross-form field pairs):")
+    print(f"\non {len(sample)} sampled form pairs of tuning 1 ({len(within)} field pairs):")
     print(
         f"  regeldruk                      precision {ours.precision:.3f}  recall "
         f"{ours.recall:.3f}  F1 {ours.f1:.3f}"
@@ -133,14 +233,6 @@ def main() -> None:
                 f"  {name:<30} precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
                 f"F1 {scores.f1:.3f}  (best threshold {threshold:.2f}, {took:.1f} s)"
             )
-    print(
-        "  Valentine Cupid                 not run: needs NLTK corpora (wordnet) from the internet"
-    )
-    best_name = max(results, key=lambda n: results[n].f1)
-    print(
-        f"\nbest Valentine name-based matcher: {best_name}, F1 {results[best_name].f1:.3f} "
-        f"against regeldruk's {ours.f1:.3f}"
-    )
 
 
 if __name__ == "__main__":
