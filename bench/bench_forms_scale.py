@@ -103,7 +103,7 @@ def main() -> None:
             [
                 "/usr/bin/time",
                 "-f",
-                "MAXRSS %M",
+                "MAXRSS %M CPU %U %S",
                 sys.executable,
                 "-m",
                 "regeldruk",
@@ -120,13 +120,16 @@ def main() -> None:
         seconds = time.perf_counter() - begin
         if result.returncode != 0:
             raise SystemExit(result.stderr[-2000:])
-        rss_mb = int(result.stderr.rsplit("MAXRSS", 1)[1].split()[0]) / 1024
+        measured = result.stderr.rsplit("MAXRSS", 1)[1].split()
+        rss_mb = int(measured[0]) / 1024
+        cpu = float(measured[2]) + float(measured[3])
         payload = json.loads(output.read_text())
     kinds: dict[str, int] = {}
     for flag in payload["flags"]:
         kinds[flag["kind"]] = kinds.get(flag["kind"], 0) + 1
     print(
-        f"regeldruk forms analyse: {seconds:.1f} s, peak {rss_mb:.0f} MB for "
+        f"regeldruk forms analyse: {seconds:.1f} s ({cpu:.1f} s CPU; the machine is shared, so "
+        f"wall time varies), peak {rss_mb:.0f} MB for "
         f"{payload['fields']} fields in {payload['forms']} forms -> {len(payload['concepts'])} "
         f"concepts, flags {kinds}"
     )
