@@ -19,9 +19,12 @@ Similarity Flooding), each at the threshold that gives it its best F1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
+import io
 import json
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -157,16 +160,25 @@ def generated(script: Path, municipalities: int) -> Iterator[tuple[Catalogue, di
         yield catalogue, json.loads((Path(tmp) / "truth.json").read_text(encoding="utf-8"))
 
 
-def heldout_runs() -> list[tuple[str, Path, Path | None, int]]:
-    """(name, catalogue, truth, municipalities to generate or 0) of the held-out set."""
-    runs: list[tuple[str, Path, Path | None, int]] = []
-    committed = HELDOUT / "forms"
-    if committed.is_dir() and (HELDOUT / "truth.json").is_file():
-        runs.append(("held-out, committed", committed, HELDOUT / "truth.json", 0))
-    generator = HELDOUT / "generate.py"
-    if generator.is_file():
-        runs.append(("held-out, generated", generator, None, 342))
-    return runs
+@contextmanager
+def heldout(count: int) -> Iterator[tuple[Catalogue, dict[str, object]]]:
+    """The held-out catalogue with the iJw standard forms beside it: the committed 40
+    municipalities, or its generator's version at ``count`` municipalities (same seed).
+    Nothing of it is printed but the aggregate figures."""
+    raw = json.loads((HELDOUT / "truth-40.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "forms"
+        shutil.copytree(ROOT / "forms" / "standaard", target / "standaard")
+        if count == 40:
+            shutil.copytree(HELDOUT / "forms-40", target / "heldout")
+        else:
+            module = load_script(HELDOUT / "generate_heldout.py")
+            with contextlib.redirect_stdout(io.StringIO()):
+                module.write(target / "heldout", Path(tmp) / "truth.json", raw["seed"], count)
+            raw = json.loads((Path(tmp) / "truth.json").read_text(encoding="utf-8"))
+        catalogue, problems = load_catalogue(target)
+        assert not problems, f"{len(problems)} problems in the held-out catalogue"
+        yield catalogue, raw
 
 
 def main() -> None:
@@ -187,18 +199,10 @@ def main() -> None:
                 f"tuning 2: generate_tuning_forms {count}", generated_catalogue, generated_truth
             )
     if not args.no_heldout:
-        runs = heldout_runs()
-        print("\n== held-out set (never seen while tuning)")
-        if not runs:
-            print(f"  not found in {HELDOUT.relative_to(ROOT)}")
-        for name, path, truth_path, count in runs:
-            if truth_path is not None:
-                heldout, problems = load_catalogue(path)
-                assert not problems, f"{len(problems)} problems in the held-out catalogue"
-                evaluate(name, heldout, json.loads(truth_path.read_text(encoding="utf-8")))
-            else:
-                with generated(path, count) as (heldout, heldout_truth):
-                    evaluate(f"{name} {count}", heldout, heldout_truth)
+        print("\n== held-out set bench/eval/heldout (never seen while tuning)")
+        for count in (40, 342):
+            with heldout(count) as (heldout_catalogue, heldout_truth):
+                evaluate(f"held-out {count}", heldout_catalogue, heldout_truth)
     if args.valentine:
         compare_valentine(catalogue, raw["fields"], args.form_pairs)
 
