@@ -62,7 +62,8 @@ SECTION_WORDS: dict[str, list[str]] = {
 }
 # Attribute wordings and the field type.
 ATTRIBUTES: dict[str, tuple[str, list[str]]] = {
-    "naam": ("text", ["Naam", "Volledige naam", "Achternaam", "Naam en voorletters"]),
+    "naam": ("text", ["Naam", "Achternaam", "Naam en voorletters", "Geslachtsnaam"]),
+    "voornaam": ("text", ["Voornaam", "Voornamen", "Roepnaam"]),
     "telefoon": ("text", ["Telefoonnummer", "Tel.", "Telefoon", "Tel.nr.", "Mobiel nummer"]),
     "email": ("text", ["E-mailadres", "E-mail", "Mailadres"]),
     "bsn": ("bsn", ["BSN", "Burgerservicenummer", "BSN-nummer", "Burgerservicenr."]),
@@ -73,6 +74,7 @@ ATTRIBUTES: dict[str, tuple[str, list[str]]] = {
 # Which attribute x entity concepts exist.
 COMPOSED = {
     "naam": ["jeugdige", "ouder", "aanbieder", "verwijzer", "consulent", "behandelaar"],
+    "voornaam": ["jeugdige", "ouder"],
     "telefoon": ["ouder", "consulent", "behandelaar", "aanbieder"],
     "email": ["ouder", "consulent", "behandelaar"],
     "bsn": ["jeugdige", "ouder"],
@@ -292,8 +294,8 @@ LOCAL = [
 # (entity or topic, concepts); a municipality picks some of each section's concepts.
 FORMS: list[tuple[str, str, str, dict[str, str], list[tuple[str, list[str]]]]] = [
     ("aanvraag", "Aanvraag jeugdhulp", "toewijzing", {"per": "client", "at": "start"}, [
-        ("jeugdige", ["naam-jeugdige", "bsn-jeugdige", "geboortedatum-jeugdige", "adres-jeugdige"]),
-        ("ouder", ["naam-ouder", "telefoon-ouder", "email-ouder", "bsn-ouder", "geboortedatum-ouder", "adres-ouder"]),
+        ("jeugdige", ["naam-jeugdige", "voornaam-jeugdige", "bsn-jeugdige", "geboortedatum-jeugdige", "adres-jeugdige"]),
+        ("ouder", ["naam-ouder", "voornaam-ouder", "telefoon-ouder", "email-ouder", "bsn-ouder", "geboortedatum-ouder", "adres-ouder"]),
         ("verwijzer", ["naam-verwijzer", "agb-verwijzer", "registratiedatum"]),
         ("zorg", ["hulpvraag", "diagnose", "productcode", "productcategorie", "geplande-uren", "ingangsdatum-toewijzing", "gezinssituatie", "school", "veiligheid", "verblijfsvorm", "ernst"]),
         ("aanbieder", ["naam-aanbieder", "agb-aanbieder", "telefoon-aanbieder"]),
@@ -325,9 +327,14 @@ FORMS: list[tuple[str, str, str, dict[str, str], list[tuple[str, list[str]]]]] =
 ]  # fmt: skip
 TEMPLATES = ["{a} {e}", "{a} van de {e}", "{e}: {a}", "{a} ({e})", "{e} - {a}", "{a} {e}"]
 NUMBERING = ["{n}. ", "({n}) ", "Vraag {n}: ", "{n}) ", "{n}.{m} "]
+# Framing that forms put around a question, with words the matcher's lexicon does not know.
+FRAMES = [
+    "Vul hier {l} in", "{l} (svp invullen)", "{l}, indien bekend", "Graag {l} vermelden",
+    "Betreffende {l}", "Actuele {l}", "{l} opgeven", "Noteer {l}", "{l} (eventueel)",
+]  # fmt: skip
 
 
-def concept_type(concept: str) -> str:
+def concept_type(concept: str) -> str:  # noqa: D103
     if concept in WHOLE:
         return WHOLE[concept][0]
     return ATTRIBUTES[concept.split("-", 1)[0]][0]
@@ -375,7 +382,7 @@ def build(
     local_owner = {i: rng.randrange(municipalities) for i in range(len(LOCAL))}
     for number in range(municipalities):
         code = f"GM{9100 + number}"
-        id_style = rng.choice(["plain", "section", "opaque", "section"])
+        id_style = rng.choice(["plain", "section", "opaque", "section", "camel"])
         for suffix, title, purpose, frequency, sections in FORMS:
             if rng.random() < 0.15:
                 continue  # not every municipality has every form
@@ -404,10 +411,19 @@ def build(
                         field_id = f"{section_word}-{counter:02d}" if bare else f"v{counter:02d}"
                     elif id_style == "section":
                         field_id = f"{section_word}_{f_index}"
+                    elif id_style == "camel":
+                        words = (section_word.replace("-", " ") + " " + concept).split("-")
+                        parts = " ".join(words).split()
+                        field_id = parts[0] + "".join(p.title() for p in parts[1:3])
                     else:
                         field_id = f"s{s_index}.{f_index}"
                     if not bare and rng.random() < 0.08:
                         label = typo(label, rng)
+                    if not bare and rng.random() < 0.12 and not label.endswith("?"):
+                        frame = rng.choice(FRAMES)
+                        text = label[0].lower() + label[1:] if frame[0] != "{" else label
+                        label = frame.format(l=text)
+                        label = label[0].upper() + label[1:]
                     if rng.random() < 0.2:
                         label = rng.choice(NUMBERING).format(n=counter, m=f_index) + label
                     if rng.random() < 0.2 and not label.endswith("?"):

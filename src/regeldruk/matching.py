@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from regeldruk.forms import DECISIONS_FILE, Catalogue, Form, FormField
@@ -57,9 +57,19 @@ THRESHOLD = 0.6
 PERIODIC_ATTRIBUTES = frozenset({"duur"})
 SAME_FORM = 0.9  # one form asking it twice: only in (nearly) the same words
 CO_ASKED = 0.1  # share of shared forms above which two clusters are different questions
-LINKAGE_SAMPLE = 12  # members per cluster compared in the average linkage (heaviest first)
+LINKAGE_SAMPLE = 12
+STRAY_LARGE = 5  # clusters of fewer fields are strays when their wording copies a larger one
+STRAY_RATIO = 88  # rapidfuzz ratio (0-100) of the sorted words that counts as a copy  # members per cluster compared in the average linkage (heaviest first)
 BLOCK_LIMIT = 4000  # a topic word shared by more labels than this is no blocking key
 ATTRIBUTES = frozenset(ATTRIBUTE_WORDS.values())
+FILLER_SPREAD = 8  # distinct questions an unknown word frames before it counts as framing
+KNOWN_TOPICS = (
+    frozenset(w for table in (SYNONYMS, ENTITY_WORDS) for v in table.values() for w in v.split())
+    | frozenset(HEADS)
+    | frozenset(SYNONYMS)
+    | WEAK
+    | frozenset(w for words in GROUPS.values() for w in words)
+)
 QUALIFIERS = WEAK | {"product", "aanvraag"} | GROUPS["plan"] | GROUPS["context"]
 TYPE_FAMILY = {
     "text": "text",
@@ -130,6 +140,12 @@ def clean_label(label: str) -> str:
     return " ".join(text.strip().rstrip(":").split()) or label.strip()
 
 
+PARTICIPLES = (
+    "gestart|gemeld|getekend|ondertekend|beeindigd|beëindigd|gestopt|ingeschreven|aangemeld|"
+    "geboren|verwezen|afgesloten|ontvangen|begonnen|vastgesteld|geëvalueerd|geevalueerd"
+)
+
+
 def _prepare(text: str) -> str:
     text = NUMBERING.sub("", text.strip()).rstrip(":").lower()
     text = BOILERPLATE.sub(" ", text)
@@ -142,8 +158,11 @@ def _prepare(text: str) -> str:
     text = re.sub(r"(\w{3,})nr\b", r"\1nummer", text)  # beschikkingsnr -> beschikkingsnummer
     text = re.sub(r"\baantal (?:dagen|weken|maanden)\b", " duur ", text)
     # "Gemeld op", "Zorg gestart op (datum)": a participle with "op" asks a date.
-    text = re.sub(r"(\w+[dt]) op(?: \(?datum\)?)?\s*$", r"\1 datum", text)
-    text = re.sub(r"\bna (?:het |de )?\w+\s*$", " ", text)  # "maatregelen na het incident"
+    text = re.sub(
+        rf"\b({PARTICIPLES}|\w+[dt]) op(?: \(?datum\)?)?(?=\s*(?:$|[,:(]))", r"\1 datum", text
+    )
+    text = re.sub(rf"\b({PARTICIPLES}) op\b", r"\1 datum", text)
+    text = re.sub(r"\bna (?:het |de )?\w+", " ", text)  # "maatregelen na het incident"
     text = re.sub(r"\b(?:volgens|conform) .*$", " ", text)  # "... volgens inkoopcontract"
     text = re.sub(r"\btot (?:de )?(?:start|aanvang|begin)\b", " ", text)  # "wachttijd tot start"
     return fold(text)
@@ -223,6 +242,10 @@ def interpret(tokens: Iterable[str]) -> Meaning:
         words.add("consulent")  # the municipality's contact person is the caseworker
     entities = [e for e in ENTITY_PRIORITY if e in words]
     entity = entities[0] if entities else None
+    if {"straat", "huisnummer"} <= words:
+        words = (words - {"straat", "huisnummer", "toevoeging"}) | {"adres"}
+    if "naam" in words:
+        words -= {"voornaam", "voorletters", "tussenvoegsel"}  # "Naam en voorletters"
     attributes = words & ATTRIBUTES
     specific = sorted(attributes & SPECIFIC_ATTRIBUTES)
     generic = [t for t in present if t in attributes - SPECIFIC_ATTRIBUTES]
@@ -296,13 +319,32 @@ def load_decisions(directory: Path) -> Decisions:
     return decisions
 
 
+def _id_words(field_id: str) -> list[str]:
+    """The words of a field id: "ouder-naam", "gegevens_ouder.telefoon", "ouderTelefoon"."""
+    spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", field_id)
+    return [p.lower() for p in re.split(r"[^a-zA-Z]+", spaced) if len(p) > 1]
+
+
 def _id_text(field_id: str) -> str:
-    return " ".join(p for p in re.split(r"[^a-zA-Z]+", field_id) if len(p) > 1)
+    return " ".join(_id_words(field_id))
 
 
 def _section(field_id: str) -> str | None:
-    parts = re.split(r"[-_.]", field_id)
-    return "-".join(parts[:-1]) if len(parts) > 1 else None
+    """The section part of an id: all but its last word ("s2" of "s2.3")."""
+    parts = [p for p in re.split(r"[-_.]|(?<=[a-z])(?=[A-Z])", field_id) if p]
+    return "-".join(parts[:-1]).lower() if len(parts) > 1 else None
+
+
+def _fillers(meanings: Iterable[Meaning]) -> frozenset[str]:
+    """Words the lexicon does not know that forms put around many different questions
+    ("svp", "actuele", "vermelden"): framing, not meaning. A real topic word ("klacht")
+    goes with a few attributes; framing goes with everything."""
+    contexts: dict[str, set[tuple[object, ...]]] = defaultdict(set)
+    for meaning in meanings:
+        for token in meaning.topics - KNOWN_TOPICS:
+            rest = tuple(sorted(meaning.topics - {token}))
+            contexts[token].add((meaning.attribute, meaning.entity, rest))
+    return frozenset(t for t, seen in contexts.items() if len(seen) >= FILLER_SPREAD)
 
 
 class _Meanings:
@@ -313,12 +355,16 @@ class _Meanings:
         for _form, item in catalogue.fields():
             texts[item.label] += 1
         self.reader = Reader(texts.items())
-        label_meaning = {label: self.reader.meaning(label) for label in texts}
+        self.fillers = _fillers(self.reader.meaning(label) for label in texts)
+        label_meaning = {label: self.meaning(label) for label in texts}
         topic_labels: Counter[str] = Counter()
         for meaning in label_meaning.values():
             topic_labels.update(meaning.topics)
         self.known_topics = set(topic_labels)
         self.label_meaning = label_meaning
+
+    def meaning(self, text: str) -> Meaning:
+        return interpret(t for t in self.reader.tokens(text) if t not in self.fillers)
 
     def of_form(self, form: Form) -> list[tuple[Meaning, bool]]:
         """(meaning, inferred) per field of the form, in order."""
@@ -347,7 +393,7 @@ class _Meanings:
         for text in (item.help or "", _id_text(item.id)):
             if not text:
                 continue
-            context = self.reader.meaning(text)
+            context = self.meaning(text)
             if entity is None and meaning.needs_entity and context.entity:
                 entity = context.entity
             if meaning.needs_topic and not (topics - WEAK):
@@ -440,6 +486,7 @@ class _Matcher:
         self.node_weight: list[int] = []
         self.node_forms: list[set[str]] = []
         self.field_node: list[int] = []
+        self.node_text: list[str] = []  # a member's label as read, words sorted (for strays)
         self.inferred: list[bool] = []
         for form in catalogue.forms:
             for item, (meaning, inferred) in zip(form.fields, meanings.of_form(form), strict=True):
@@ -456,6 +503,8 @@ class _Matcher:
                 node = node_of_key[key]
                 self.node_weight[node] += 1
                 self.node_forms[node].add(form.id)
+                if len(self.node_text) < len(self.nodes):
+                    self.node_text.append(" ".join(sorted(self.reader.tokens(item.label))))
                 self.members.append((form, item))
                 self.field_node.append(node)
                 self.inferred.append(inferred)
@@ -545,7 +594,37 @@ class _Matcher:
             if self.co_asked(clusters, ra, rb, link):
                 continue
             clusters.union(ra, rb)
+        self.attach_strays(clusters)
         return clusters
+
+    def attach_strays(self, clusters: _Clusters) -> None:
+        """A small cluster whose wording is a near copy of a member of a large one (a typo
+        or framing the reader did not undo) joins it, when their meanings agree."""
+        roots = {clusters.find(n) for n in range(len(self.nodes))}
+        size = {r: sum(self.node_weight[n] for n in clusters.members[r]) for r in roots}
+        large = sorted((r for r in roots if size[r] >= STRAY_LARGE), key=lambda r: -size[r])
+        choices: list[str] = []
+        owner: list[int] = []
+        for root in large:
+            for node in clusters.sample(root):
+                choices.append(self.node_text[node])
+                owner.append(root)
+        if not choices:
+            return
+        for root in sorted(r for r in roots if size[r] < STRAY_LARGE):
+            for node in clusters.members[root][:3]:
+                found = process.extractOne(
+                    self.node_text[node], choices, scorer=fuzz.ratio, score_cutoff=STRAY_RATIO
+                )
+                if found is None:
+                    continue
+                target = clusters.find(owner[found[2]])
+                if target == clusters.find(root) or clusters.blocked(clusters.find(root), target):
+                    continue
+                if self.co_asked(clusters, clusters.find(root), target, 0.0):
+                    continue
+                clusters.union(clusters.find(root), target)
+                break
 
 
 def match_concepts(
