@@ -40,7 +40,7 @@ def test_analyse_json_and_xlsx(cli: CliRunnerHelper, tmp_path: Path) -> None:
     payload = json.loads(target.read_text())
     assert payload["schema"] == "regeldruk/analysis@1" and payload["forms"] == 84
     workbook = load_workbook(book)
-    assert workbook.sheetnames == ["Signalen", "Concepten"]
+    assert workbook.sheetnames == ["Signalen", "Eerst controleren", "Concepten"]
     for sheet in workbook.worksheets:  # printed landscape, one page wide
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
