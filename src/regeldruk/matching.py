@@ -28,8 +28,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
+import snowballstemmer
 import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -62,11 +64,50 @@ STRAY_LARGE = 5  # clusters of fewer fields are strays when their wording copies
 STRAY_RATIO = 88  # rapidfuzz ratio (0-100) of the sorted words that counts as a copy
 BLOCK_LIMIT = 4000  # a topic word shared by more labels than this is no blocking key
 ATTRIBUTES = frozenset(ATTRIBUTE_WORDS.values())
+# When a label names two specific attributes, the first here is what it asks
+# ("E-mail adres" is an e-mail address, "BSN-nummer" a BSN).
+ATTRIBUTE_PRIORITY = (
+    "burgerservicenummer",
+    "geboortedatum",
+    "email",
+    "telefoon",
+    "agb",
+    "big",
+    "postcode",
+    "woonplaats",
+    "naam",
+    "voornaam",
+    "voorletters",
+    "tussenvoegsel",
+    "adres",
+    "straat",
+    "huisnummer",
+    "toevoeging",
+    "geslacht",
+    "nationaliteit",
+)
 FILLER_SPREAD = 8  # distinct questions an unknown word frames before it counts as framing
 KNOWN_TOPICS = (
     frozenset(w for table in (SYNONYMS, ENTITY_WORDS) for v in table.values() for w in v.split())
     | frozenset(HEADS)
     | frozenset(SYNONYMS)
+    | WEAK
+    | frozenset(w for words in GROUPS.values() for w in words)
+)
+LEXICON_WORDS = (
+    KNOWN_TOPICS
+    | frozenset(
+        word
+        for table in (ENTITY_WORDS, ATTRIBUTE_WORDS, SYNONYMS, ABBREVIATIONS)
+        for key, value in table.items()
+        for word in (key, *value.split())
+    )
+    | frozenset(ENTITY_PRIORITY)
+    | STOPWORDS
+)
+CLARIFYING = (
+    ATTRIBUTES
+    | frozenset(ENTITY_PRIORITY)
     | WEAK
     | frozenset(w for words in GROUPS.values() for w in words)
 )
@@ -132,6 +173,19 @@ def _canonical(word: str) -> list[str]:
     return [word]
 
 
+_STEMMER = snowballstemmer.stemmer("dutch")
+
+
+@cache
+def _stem(token: str) -> str:
+    """A word the lexicon does not know, without its inflection: "hulpvragen" and
+    "hulpvraag" -> "hulpvrag", "maatregelen" and "maatregel" -> "maatregel"."""
+    if token in LEXICON_WORDS or len(token) < 5:
+        return token
+    stem = str(_STEMMER.stemWord(token))
+    return re.sub(r"([aeou])\1([^aeiou])$", r"\1\2", stem)
+
+
 def clean_label(label: str) -> str:
     """The label as a person would write it: no numbering, trailing ':' or '*'."""
     text = NUMBERING.sub("", label.strip())
@@ -140,6 +194,11 @@ def clean_label(label: str) -> str:
     return " ".join(text.strip().rstrip(":").split()) or label.strip()
 
 
+# How to fill it in is not what is asked: "(dd-mm-jjjj)", "bijv. ...", "max. 500 tekens".
+FORMAT_HINT = re.compile(
+    r"\b(?:dd|mm|jj|jjjj|uu)(?:\s*[-/.:]\s*(?:dd|mm|jj|jjjj|uu))+\b"
+    r"|\b(?:bijv|bv|b\.v|bijvoorbeeld|zie|max|maximaal)\b\.?[^)]*"
+)
 PARTICIPLES = (
     "gestart|gemeld|getekend|ondertekend|beeindigd|beëindigd|gestopt|ingeschreven|aangemeld|"
     "geboren|verwezen|afgesloten|ontvangen|begonnen|vastgesteld|geëvalueerd|geevalueerd"
@@ -149,6 +208,7 @@ PARTICIPLES = (
 def _prepare(text: str) -> str:
     text = NUMBERING.sub("", text.strip()).rstrip(":").lower()
     text = BOILERPLATE.sub(" ", text)
+    text = FORMAT_HINT.sub(" ", text)
     # Form conventions: "t/m" is an end date, "per (datum)" a start date.
     text = text.replace("e-mail", "email").replace("t/m", " eind ").replace("face-to-face", " ")
     text = re.sub(r"\bstand per\b", " peil ", text)
@@ -209,6 +269,16 @@ class Reader:
         cached = self._cache.get(text)
         if cached is not None:
             return cached
+        result = self._words(text)
+        if "(" in text:
+            # A clarification in parentheses says whose or which ("Naam (ouder)", "Product
+            # (code)"), not a new topic: "Diagnose (volgens het classificatiesysteem)".
+            main = set(self._words(re.sub(r"\([^)]*\)", " ", text)))
+            result = tuple(t for t in result if t in main or t in CLARIFYING)
+        self._cache[text] = result
+        return result
+
+    def _words(self, text: str) -> tuple[str, ...]:
         out: list[str] = []
         for raw in _prepare(text).split():
             raw = self.correction.get(raw, raw)
@@ -221,10 +291,10 @@ class Reader:
                         for piece in _split_compound(part)
                         for m in _canonical(self.correction.get(piece, piece))
                     ]
-                out += [t for t in mapped if t and t not in STOPWORDS and not t.isdigit()]
-        result = tuple(dict.fromkeys(out))
-        self._cache[text] = result
-        return result
+                out += [
+                    _stem(t) for t in mapped if t and t not in STOPWORDS and not t.isdigit()
+                ]
+        return tuple(dict.fromkeys(out))
 
     def meaning(self, text: str) -> Meaning:
         return interpret(self.tokens(text))
@@ -247,7 +317,7 @@ def interpret(tokens: Iterable[str]) -> Meaning:
     if "naam" in words:
         words -= {"voornaam", "voorletters", "tussenvoegsel"}  # "Naam en voorletters"
     attributes = words & ATTRIBUTES
-    specific = sorted(attributes & SPECIFIC_ATTRIBUTES)
+    specific = [a for a in ATTRIBUTE_PRIORITY if a in attributes]
     generic = [t for t in present if t in attributes - SPECIFIC_ATTRIBUTES]
     attribute = specific[0] if specific else (generic[0] if generic else None)
     topics = words - ENTITIES - ATTRIBUTES
