@@ -273,6 +273,65 @@ WHOLE: dict[str, tuple[str, list[str], list[object]]] = {
     ),
     "ernst": ("scale", ["Ernst van de problematiek", "Zwaarte problematiek"], ["1-5", "1-10"]),
 }
+# Natural phrasings, written as forms ask them, added per concept (the "question" style that
+# some municipalities use for every field).
+QUESTIONS: dict[str, list[str]] = {
+    "naam-jeugdige": ["Wat is de achternaam van het kind?", "Achternaam van de jongere"],
+    "voornaam-jeugdige": ["Wat zijn de voornamen van het kind?", "Voornaam van de jongere"],
+    "bsn-jeugdige": ["Wat is het burgerservicenummer van de jeugdige?", "BSN van het kind (9 cijfers)"],
+    "geboortedatum-jeugdige": ["Wanneer is het kind geboren?", "Geboortedatum van de jongere (dd-mm-jjjj)"],
+    "adres-jeugdige": ["Op welk adres woont het kind?", "Woonadres van de jeugdige"],
+    "naam-ouder": ["Wat is de achternaam van de ouder of verzorger?", "Achternaam ouder/voogd"],
+    "voornaam-ouder": ["Voornamen van de ouder of verzorger"],
+    "telefoon-ouder": ["Op welk telefoonnummer is de ouder bereikbaar?", "Telefoonnummer waarop ouders bereikbaar zijn"],
+    "email-ouder": ["Wat is het e-mailadres van de ouder?", "E-mail adres ouders"],
+    "bsn-ouder": ["BSN van de ouder of verzorger", "Burgerservicenummer van de gezaghebbende"],
+    "geboortedatum-ouder": ["Geboortedatum van de ouder/voogd (dd-mm-jjjj)"],
+    "naam-verwijzer": ["Door wie is het kind verwezen?", "Naam van de verwijzende huisarts of jeugdarts"],
+    "agb-verwijzer": ["AGB-code van de verwijzer (8 cijfers)", "Zorgverlenerscode van de verwijzende arts"],
+    "naam-aanbieder": ["Naam van de jeugdhulpaanbieder", "Welke organisatie levert de hulp?"],
+    "agb-aanbieder": ["AGB-code van de zorgaanbieder (8 cijfers)", "Wat is de AGB-code van uw organisatie?"],
+    "telefoon-aanbieder": ["Telefoonnummer van de organisatie"],
+    "naam-consulent": ["Naam van de jeugdconsulent van de gemeente", "Wie is de casemanager?"],
+    "telefoon-consulent": ["Telefoonnummer van de consulent"],
+    "email-consulent": ["E-mailadres van de casemanager"],
+    "naam-behandelaar": ["Naam van de regiebehandelaar", "Wie is de behandelaar?"],
+    "telefoon-behandelaar": ["Telefoonnummer van de hulpverlener"],
+    "email-behandelaar": ["E-mailadres van de behandelaar"],
+    "productcode": ["Welke productcode is van toepassing?", "Productcode (5 cijfers, zie productcodelijst)"],
+    "productcategorie": ["Welke productcategorie?", "Productcategorie (2 cijfers)"],
+    "aantal-clienten": ["Hoeveel cliënten waren in zorg?", "Aantal cliënten in zorg op de peildatum"],
+    "aantal-wachtlijst": ["Hoeveel jeugdigen staan op de wachtlijst?", "Aantal aanmeldingen op de wachtlijst"],
+    "wachttijd": ["Hoe lang is de gemiddelde wachttijd (in weken)?"],
+    "datum-melding": ["Op welke datum is de melding gedaan?", "Datum van melden"],
+    "datum-incident": ["Op welke datum vond het incident plaats?", "Datum waarop het incident gebeurde"],
+    "registratiedatum": ["Datum waarop de cliënt is ingeschreven", "Datum van inschrijving"],
+    "peildatum": ["Op welke datum zijn de gegevens gepeild?"],
+    "omschrijving-incident": ["Beschrijf wat er is gebeurd", "Omschrijving van het voorval"],
+    "soort-incident": ["Wat voor soort incident betreft het?", "Soort voorval"],
+    "maatregelen": ["Welke maatregelen zijn er na het incident genomen?", "Genomen maatregelen naar aanleiding van het incident"],
+    "diagnose": ["Is er een DSM-classificatie gesteld?", "Diagnose volgens DSM-5"],
+    "startdatum-zorg": ["Op welke datum is de hulp gestart?", "Datum aanvang jeugdhulp"],
+    "einddatum-zorg": ["Op welke datum is de hulp beëindigd?", "Datum einde hulpverlening"],
+    "ingangsdatum-toewijzing": ["Per welke datum gaat de toewijzing in?"],
+    "beschikkingsnummer": ["Wat is het nummer van de beschikking?", "Beschikkingsnummer (zie beschikking)"],
+    "hulpvraag": ["Wat is de hulpvraag?", "Beschrijf de hulpvraag van het gezin"],
+    "behandeldoelen": ["Welke doelen zijn er gesteld?", "Doelen van de behandeling"],
+    "voortgang-doelen": ["Hoe staat het met de voortgang op de doelen?", "Voortgang ten opzichte van de doelen"],
+    "geleverd-volume": ["Hoeveel uren zijn er geleverd?", "Aantal geleverde uren"],
+    "geplande-uren": ["Hoeveel uren zijn er gepland?", "Aantal geplande uren"],
+    "reden-beeindiging": ["Wat is de reden van beëindiging?", "Waarom is de hulp beëindigd?"],
+    "datum-ondertekening": ["Datum van ondertekening", "Ondertekend op (datum)"],
+    "handtekening": ["Handtekening van de gemachtigde"],
+    "omzet": ["Wat was de omzet in deze periode?"],
+    "fte": ["Hoeveel fte is ingezet?"],
+    "verslagperiode": ["Over welke periode gaat dit verslag?"],
+    "veiligheid": ["Zijn er zorgen over de veiligheid van het kind?"],
+    "gezinssituatie": ["Beschrijf de gezinssituatie"],
+    "school": ["Welke school bezoekt het kind?", "Naam van de school"],
+    "verblijfsvorm": ["In welke vorm verblijft het kind?", "Verblijfsvorm (pleegzorg/gezinshuis/residentieel)"],
+    "ernst": ["Hoe ernstig is de problematiek (1-5)?"],
+}  # fmt: skip
 # Concepts an iJw message carries (the truth of the in_standard flag).
 IN_STANDARD = {
     "naam-jeugdige", "bsn-jeugdige", "geboortedatum-jeugdige", "naam-ouder",
@@ -383,6 +442,7 @@ def build(
     for number in range(municipalities):
         code = f"GM{9100 + number}"
         id_style = rng.choice(["plain", "section", "opaque", "section", "camel"])
+        asks = rng.random() < 0.3  # this municipality words its fields as questions
         for suffix, title, purpose, frequency, sections in FORMS:
             if rng.random() < 0.15:
                 continue  # not every municipality has every form
@@ -403,6 +463,8 @@ def build(
                         help_text, bare, fmt = None, False, None
                     else:
                         label, help_text, bare = wording(concept, section, rng)
+                        if asks and concept in QUESTIONS and rng.random() < 0.7:
+                            label, help_text, bare = rng.choice(QUESTIONS[concept]), None, False
                         kind = concept_type(concept)
                         formats = WHOLE[concept][2] if concept in WHOLE else [None]
                         fmt = rng.choice(formats)

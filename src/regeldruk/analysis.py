@@ -75,7 +75,11 @@ class Analysis:
         largest first among equals (a wrong merge there costs the most)."""
         merged = [c for c in self.concepts if c.variants > 1 or c.inferred]
         merged.sort(key=lambda c: (c.cohesion, -len(c.members), c.id))
-        return merged[:size]
+        near = sorted((c for c in self.concepts if c.near), key=lambda c: (-len(c.members), c.id))
+        # Half the list for weak merges, half for small concepts that may be variants.
+        half = size // 2
+        chosen = merged[: max(half, size - len(near))]
+        return chosen + near[: size - len(chosen)]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -98,6 +102,7 @@ class Analysis:
                     "concept": c.id,
                     "label": c.label,
                     "cohesion": c.cohesion,
+                    "near": c.near,
                     "fields": len(c.members),
                     "labels": sorted({item.label for _, item in c.members})[:8],
                 }
@@ -241,7 +246,10 @@ def _non_uniform(concept: Concept, municipal: list[tuple[Form, FormField]]) -> l
 
 
 def _local(concept: Concept, municipal: list[tuple[Form, FormField]], askers: int) -> list[Flag]:
-    if concept.standard or askers < 3:
+    """Only one municipality (or a small minority) asks it. A small concept the matcher
+    found near a common one is not flagged: it may be that one in other words, so it goes
+    to the review list instead."""
+    if concept.standard or askers < 3 or concept.near:
         return []
     codes = sorted({form.municipality for form, _ in municipal})
     if len(codes) > max(1, int(askers * LOCAL_SHARE)):

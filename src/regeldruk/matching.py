@@ -60,6 +60,7 @@ PERIODIC_ATTRIBUTES = frozenset({"duur"})
 SAME_FORM = 0.9  # one form asking it twice: only in (nearly) the same words
 CO_ASKED = 0.1  # share of shared forms above which two clusters are different questions
 LINKAGE_SAMPLE = 12  # members per cluster compared in the average linkage (heaviest first)
+NEAR_LARGE = 5  # fields a concept needs before smaller ones can be near it
 STRAY_LARGE = 5  # clusters of fewer fields are strays when their wording copies a larger one
 STRAY_RATIO = 88  # rapidfuzz ratio (0-100) of the sorted words that counts as a copy
 BLOCK_LIMIT = 4000  # a topic word shared by more labels than this is no blocking key
@@ -212,6 +213,16 @@ def _prepare(text: str) -> str:
     # Form conventions: "t/m" is an end date, "per (datum)" a start date.
     text = text.replace("e-mail", "email").replace("t/m", " eind ").replace("face-to-face", " ")
     text = re.sub(r"\bstand per\b", " peil ", text)
+    # Phrases that frame a question without changing it.
+    text = re.sub(
+        r"\b(?:naar aanleiding van(?: het| de)? \w+|ten opzichte van|van toepassing|"
+        r"in deze periode|op (?:de |het )?peil(?:datum|moment)|in eigen woorden)\b",
+        " ",
+        text,
+    )
+    text = re.sub(r"\bhoe ?lang\b", " duur ", text)
+    text = re.sub(r"\bper welke datum\b", " start datum ", text)
+    text = re.sub(r"\bop welke datum\b", " datum ", text)
     text = re.sub(r"\bper \(?datum\)?", " start datum ", text).replace("/", " ")
     text = re.sub(r"\bper \w+", " ", text)  # "tarief per eenheid" is a tariff
     text = re.sub(r"\bpostcode (?:woon)?adres\b", "postcode", text)
@@ -291,9 +302,7 @@ class Reader:
                         for piece in _split_compound(part)
                         for m in _canonical(self.correction.get(piece, piece))
                     ]
-                out += [
-                    _stem(t) for t in mapped if t and t not in STOPWORDS and not t.isdigit()
-                ]
+                out += [_stem(t) for t in mapped if t and t not in STOPWORDS and not t.isdigit()]
         return tuple(dict.fromkeys(out))
 
     def meaning(self, text: str) -> Meaning:
@@ -325,8 +334,8 @@ def interpret(tokens: Iterable[str]) -> Meaning:
         topics.discard("doel")  # "voortgang op doelen" is about progress, not the goals
     if attribute is None and topics == {"product"}:
         attribute = "code"  # the iJw "Product" is the product code
-    if attribute is None and entity is not None and not topics:
-        attribute = "naam"  # "Huisarts", "Verwijzer": who it is, by name
+    if attribute is None and entity is not None and not (topics - WEAK) and "aantal" not in topics:
+        attribute = "naam"  # "Huisarts", "Welke organisatie levert de hulp?": who, by name
     return Meaning(attribute, entity, frozenset(topics))
 
 
@@ -352,6 +361,7 @@ class Concept:
     attribute: str | None = None  # naam, datum, code, ...; None for a topic of its own
     entity: str | None = None  # jeugdige, ouder, aanbieder, ...
     inferred: int = 0  # members whose meaning came from their form (section, help)
+    near: str | None = None  # a much larger concept this small one may be a variant of
 
     @property
     def static(self) -> bool:
@@ -718,6 +728,7 @@ def match_concepts(
         ),
     )
     concepts: list[Concept] = []
+    roots: list[int] = []
     for number, (root, indexes) in enumerate(ordered, start=1):
         group = [matcher.members[i] for i in indexes]
         standard = sorted({form.id.upper() for form, _ in group if form.is_standard})
@@ -738,7 +749,47 @@ def match_concepts(
                 sum(1 for i in indexes if matcher.inferred[i]),
             )
         )
+        roots.append(root)
+    _mark_near(concepts, roots, clusters, matcher)
     return concepts
+
+
+def _mark_near(
+    concepts: list[Concept], roots: list[int], clusters: _Clusters, matcher: _Matcher
+) -> None:
+    """A small concept that shares a topic word, or a specific attribute and entity, with a
+    much larger one it may join is probably a variant the matcher could not read: it is
+    marked ``near`` that one (for review) instead of being taken as a question of its own."""
+    index: dict[object, list[int]] = defaultdict(list)
+    for position, root in enumerate(roots):
+        if len(concepts[position].members) < NEAR_LARGE:
+            continue
+        for node in clusters.members[root]:
+            meaning = matcher.nodes[node]
+            for key in _near_keys(meaning):
+                if not index[key] or index[key][-1] != position:
+                    index[key].append(position)
+    for position, root in enumerate(roots):
+        concept = concepts[position]
+        if len(concept.members) >= NEAR_LARGE:
+            continue
+        candidates: Counter[int] = Counter()
+        for node in clusters.members[root]:
+            for key in _near_keys(matcher.nodes[node]):
+                candidates.update(index.get(key, []))
+        for other, _ in candidates.most_common():
+            if len(concepts[other].members) >= 2 * len(concept.members) and compatible(
+                clusters.signature[root], clusters.signature[roots[other]]
+            ):
+                concept.near = concepts[other].id
+                break
+
+
+def _near_keys(meaning: Meaning) -> list[object]:
+    keys: list[object] = list(meaning.topics - QUALIFIERS)
+    if meaning.attribute in SPECIFIC_ATTRIBUTES:
+        keys.append((meaning.attribute, meaning.entity))
+    return keys
 
 
 ENTITY_LABELS = {

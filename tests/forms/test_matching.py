@@ -395,8 +395,9 @@ def test_review_lists_the_least_cohesive_concepts_first() -> None:
     catalogue, _ = load_catalogue(ROOT / "forms")
     analysis = analyse(catalogue)
     review = analysis.review()
-    assert review and all(c.variants > 1 or c.inferred for c in review)
-    assert [c.cohesion for c in review] == sorted(c.cohesion for c in review)
+    assert review and all(c.variants > 1 or c.inferred or c.near for c in review)
+    merged = [c for c in review if not c.near]
+    assert [c.cohesion for c in merged] == sorted(c.cohesion for c in merged)
     payload = analysis.to_json()
     assert payload["review"][0]["concept"] == review[0].id
     assert {"concept", "label", "cohesion", "fields", "labels"} <= set(payload["review"][0])
@@ -465,3 +466,22 @@ def test_analysis_workbook_reads_right(tmp_path: Path) -> None:
     concepts = {row[1].value for row in sheet.iter_rows(min_row=2)}
     # Human labels: the municipalities' own wording, not an iJw element name split in two.
     assert "Product code" not in concepts and "Beschikking nummer" not in concepts
+
+
+def test_a_small_variant_of_a_common_concept_is_reviewed_not_flagged_local() -> None:
+    forms = [
+        form(f"gm90{n:02d}-a", f"GM90{n:02d}", [("Geboortedatum jeugdige", "date")])
+        for n in range(1, 9)
+    ]
+    forms.append(
+        form(
+            "gm9020-a",
+            "GM9020",
+            [("Geboortedatum jeugdige uittrekselcheck", "date"), ("Huisdieren in huis", "text")],
+        )
+    )
+    analysis = analyse(Catalogue(Path("."), forms), load_decisions(Path("/nonexistent")))
+    local = {analysis.concept(f.concept).label for f in analysis.flags if f.kind == "local"}
+    assert local == {"Huisdieren in huis"}
+    variant = next(c for c in analysis.concepts if c.label.endswith("uittrekselcheck"))
+    assert variant.near is not None and variant in analysis.review()
