@@ -83,6 +83,13 @@ ENTITY_WORDS = {
     "jeugdigen": "jeugdige",
     "minderjarige": "jeugdige",
     "pupil": "jeugdige",
+    "betrokkene": "jeugdige",
+    "zorgvrager": "jeugdige",
+    "hulpvrager": "jeugdige",
+    "deelnemer": "jeugdige",
+    "leerling": "jeugdige",
+    "gezaghouder": "ouder",
+    "gezaghouders": "ouder",
     "ouder": "ouder",
     "ouders": "ouder",
     "verzorger": "ouder",
@@ -110,6 +117,8 @@ ENTITY_WORDS = {
     "jeugdhulporganisatie": "aanbieder",
     "leverancier": "aanbieder",
     "praktijk": "aanbieder",
+    "onderaannemer": "aanbieder",
+    "hoofdaannemer": "aanbieder",
     "verwijzer": "verwijzer",
     "verwijzers": "verwijzer",
     "verwijzende": "verwijzer",
@@ -125,6 +134,10 @@ ENTITY_WORDS = {
     "procesregisseur": "consulent",
     "toegangsmedewerker": "consulent",
     "wijkcoach": "consulent",
+    "wijkteam": "consulent",
+    "jeugdteam": "consulent",
+    "gebiedsteam": "consulent",
+    "toegangsteam": "consulent",
     "contactpersoon": "contactpersoon",
     "behandelaar": "behandelaar",
     "hulpverlener": "behandelaar",
@@ -179,6 +192,13 @@ ATTRIBUTE_WORDS = {
     "telefoonnummer": "telefoon",
     "mobiel": "telefoon",
     "mobielnummer": "telefoon",
+    "gsm": "telefoon",
+    "geboorteplaats": "geboorteplaats",
+    "adresgegevens": "adres",
+    "verblijfadres": "adres",
+    "verblijfsadres": "adres",
+    "postadres": "adres",
+    "gender": "geslacht",
     "email": "email",
     "burgerservicenummer": "burgerservicenummer",
     "geboortedatum": "geboortedatum",
@@ -216,6 +236,7 @@ ATTRIBUTE_WORDS = {
 }
 SPECIFIC_ATTRIBUTES = frozenset(
     {
+        "geboorteplaats",
         "naam",
         "voornaam",
         "voorletters",
@@ -239,6 +260,7 @@ SPECIFIC_ATTRIBUTES = frozenset(
 # Attributes of a person that, without an entity word, are the client's own; and the
 # entity other attributes belong to when the label names none.
 DEFAULT_ENTITY = {
+    "geboorteplaats": "jeugdige",
     "naam": "jeugdige",
     "voornaam": "jeugdige",
     "voorletters": "jeugdige",
@@ -291,6 +313,7 @@ SYNONYMS = {
     "meld": "melding",
     "melding": "melding",
     "voorval": "incident",
+    "gebeurtenis": "incident",
     "gebeurd": "incident",
     "calamiteit": "incident",
     # plan vs delivered
@@ -544,6 +567,7 @@ STOPWORDS = frozenset(
         "overige",
         "partij",
         "medewerkers",
+        "medewerker",
     }
 )
 # Topic words too common to tie two labels together on their own (low weight).

@@ -70,6 +70,7 @@ ATTRIBUTES = frozenset(ATTRIBUTE_WORDS.values())
 ATTRIBUTE_PRIORITY = (
     "burgerservicenummer",
     "geboortedatum",
+    "geboorteplaats",
     "email",
     "telefoon",
     "agb",
@@ -302,7 +303,11 @@ class Reader:
                         for piece in _split_compound(part)
                         for m in _canonical(self.correction.get(piece, piece))
                     ]
-                out += [_stem(t) for t in mapped if t and t not in STOPWORDS and not t.isdigit()]
+                out += [
+                    _stem(t)
+                    for t in mapped
+                    if len(t) > 1 and t not in STOPWORDS and not t.isdigit()
+                ]
         return tuple(dict.fromkeys(out))
 
     def meaning(self, text: str) -> Meaning:
